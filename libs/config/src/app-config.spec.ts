@@ -1,0 +1,55 @@
+import { ConfigurationError, loadConfig } from './app-config';
+
+function errorFor(env: NodeJS.ProcessEnv): ConfigurationError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigurationError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigurationError');
+}
+
+describe('loadConfig', () => {
+  it('runs everything embedded when no service URL is set', () => {
+    const config = loadConfig({});
+    expect(config.database.embedded).toBe(true);
+    expect(config.queue.backend).toBe('postgres');
+    expect(config.runWorkerInProcess).toBe(true);
+    expect(config.http.port).toBe(3000);
+    expect(config.dataDir).toBe('./.klausul');
+  });
+
+  it('uses Redis and separate worker processes when both URLs are set', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://db.internal/klausul', REDIS_URL: 'redis://cache:6379/2' });
+    expect(config.database).toMatchObject({ embedded: false, url: 'postgres://db.internal/klausul' });
+    expect(config.queue).toMatchObject({ backend: 'redis', redisUrl: 'redis://cache:6379/2' });
+    expect(config.runWorkerInProcess).toBe(false);
+  });
+
+  it('lets RUN_WORKER put the worker in the API process against an external database', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://x/y', RUN_WORKER: 'true' }).runWorkerInProcess).toBe(true);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT', 'whole number'],
+    [{ PORT: '70000' }, 'PORT', 'whole number'],
+    [{ DATABASE_URL: 'nonsense' }, 'DATABASE_URL', 'postgres://'],
+    [{ DATABASE_URL: 'mysql://u:p@h/db' }, 'DATABASE_URL', 'postgres://'],
+    [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL', 'redis://'],
+    [{ RUN_WORKER: 'maybe' }, 'RUN_WORKER', ''],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', ''],
+    [{ QUEUE_PREFIX: 'Has Spaces' }, 'QUEUE_PREFIX', 'lower-case'],
+  ])('rejects %j with one line naming %s', (env, variable, hint) => {
+    const error = errorFor(env);
+    expect(error.variable).toBe(variable);
+    expect(error.message).toMatch(new RegExp(`^Invalid configuration: ${variable} `));
+    expect(error.message).toContain(hint);
+    expect(error.message).not.toContain('\n');
+  });
+
+  it('never echoes a rejected value, which may hold a password', () => {
+    const error = errorFor({ DATABASE_URL: 'mysql://admin:s3cret@db/klausul' });
+    expect(error.message).not.toContain('s3cret');
+  });
+});

@@ -1,0 +1,70 @@
+import { environmentSchema, type Environment } from './config.schema';
+
+/** A configuration value a client got wrong; the message names the variable and never echoes its value. */
+export class ConfigurationError extends Error {
+  constructor(readonly variable: string, problem: string) {
+    super(`Invalid configuration: ${variable} ${problem}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+export type QueueBackendKind = 'redis' | 'postgres';
+
+/** The resolved, typed configuration every process works from. */
+export interface AppConfig {
+  env: Environment['NODE_ENV'];
+  http: { host: string; port: number };
+  database: { url?: string; poolSize: number; embedded: boolean; embeddedPort: number };
+  queue: { backend: QueueBackendKind; redisUrl?: string; prefix: string };
+  /** Whether the API process also runs the queue workers (the single-process embedded default). */
+  runWorkerInProcess: boolean;
+  dataDir: string;
+  log: { level: Environment['LOG_LEVEL']; format: 'json' | 'pretty' };
+  shutdownTimeoutMs: number;
+  heartbeatIntervalMs: number;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** Validates the environment; the first problem becomes a ConfigurationError. */
+export function parseEnvironment(env: NodeJS.ProcessEnv): Environment {
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const result = environmentSchema.safeParse(cleaned);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new ConfigurationError(String(issue.path[0] ?? 'environment'), issue.message);
+  }
+  return result.data;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTty = false): AppConfig {
+  const e = parseEnvironment(env);
+  const embedded = !e.DATABASE_URL;
+  return {
+    env: e.NODE_ENV,
+    http: { host: e.HOST, port: e.PORT },
+    database: {
+      url: e.DATABASE_URL,
+      poolSize: e.DATABASE_POOL_SIZE,
+      embedded,
+      embeddedPort: e.EMBEDDED_POSTGRES_PORT,
+    },
+    queue: {
+      backend: e.REDIS_URL ? 'redis' : 'postgres',
+      redisUrl: e.REDIS_URL,
+      prefix: e.QUEUE_PREFIX,
+    },
+    runWorkerInProcess: e.RUN_WORKER ?? embedded,
+    dataDir: e.KLAUSUL_DATA_DIR,
+    log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT ?? (stdoutIsTty ? 'pretty' : 'json') },
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    heartbeatIntervalMs: e.HEARTBEAT_INTERVAL_MS,
+  };
+}
+
+/** The same config with the database URL filled in once the embedded PostgreSQL is up. */
+export function withDatabaseUrl(config: AppConfig, url: string): AppConfig {
+  return { ...config, database: { ...config.database, url } };
+}

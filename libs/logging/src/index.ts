@@ -1,0 +1,2 @@
+export * from './root-logger';
+export * from './logging.module';

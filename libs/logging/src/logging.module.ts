@@ -1,0 +1,24 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import type { Logger } from 'pino';
+
+/** Structured JSON request and application logs through the process's root pino logger. */
+@Module({})
+export class LoggingModule {
+  static forRoot(logger: Logger): DynamicModule {
+    return {
+      module: LoggingModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            logger,
+            // Health probes would drown the log; everything else is logged once per request.
+            autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
+            customProps: () => ({ context: 'HTTP' }),
+          },
+        }),
+      ],
+      exports: [LoggerModule],
+    };
+  }
+}

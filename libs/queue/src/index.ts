@@ -1,0 +1,3 @@
+export * from './job-catalog';
+export * from './queue-backend';
+export * from './queue.module';

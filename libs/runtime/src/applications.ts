@@ -1,0 +1,41 @@
+import { type INestApplication, type INestApplicationContext, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
+import type { Runtime } from './runtime';
+import { ApiModule } from './api.module';
+import { WorkerModule } from './worker.module';
+
+export const API_PREFIX = 'api/v1';
+
+/** Builds the HTTP application exactly as `main.ts` runs it (tests use the same function). */
+export async function createApiApplication(runtime: Runtime): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(runtime.config, runtime.logger), {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(PinoNestLogger));
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready'] });
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.disable('x-powered-by');
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Klausul API')
+      .setDescription('Matchmaking workflow engine for municipal job-clause units')
+      .setVersion('1')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document);
+  return app;
+}
+
+/** Builds the worker process's application context (no HTTP). */
+export async function createWorkerApplication(runtime: Runtime): Promise<INestApplicationContext> {
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(runtime.config, runtime.logger), {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(PinoNestLogger));
+  return app;
+}
