@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import exitHook from 'async-exit-hook';
@@ -44,6 +44,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const database = options.database ?? 'klausul';
   const log = options.logger.child({ component: 'embedded-postgres' });
   await mkdir(dataDir, { recursive: true });
+  const runAsPostgresUser = userInfo().uid === 0;
+  // As root the server runs as the `postgres` OS user, which must be able to reach pgdata.
+  if (runAsPostgresUser) await chmod(dataDir, 0o711);
   const credentials = await loadOrCreateCredentials(dataDir);
   const freshCluster = !existsSync(path.join(clusterDir, 'PG_VERSION'));
 
@@ -57,7 +60,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     authMethod: 'scram-sha-256',
     persistent: true,
     // Postgres refuses to run as root; the package then runs it as a `postgres` OS user.
-    createPostgresUser: userInfo().uid === 0,
+    createPostgresUser: runAsPostgresUser,
     initdbFlags: ['--encoding=UTF8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
     onLog: (message) => log.debug({ message: message.trim() }, 'postgres'),
@@ -95,7 +98,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
 function releaseSignalHooks(): void {
   // embedded-postgres registers its hooks through async-exit-hook, a CommonJS singleton.
-  for (const event of SIGNALS_OWNED_BY_KLAUSUL) exitHook.unhookEvent(event);
+  const hooked = new Set(exitHook.hookedEvents());
+  for (const event of SIGNALS_OWNED_BY_KLAUSUL) if (hooked.has(event)) exitHook.unhookEvent(event);
 }
 
 async function loadOrCreateCredentials(dataDir: string): Promise<EmbeddedCredentials> {

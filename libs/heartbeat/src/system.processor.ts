@@ -1,17 +1,17 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
 import { Inject, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { hostname } from 'node:os';
 import { APP_CONFIG, type AppConfig } from '@klausul/config';
-import { QueueName, type JobsOf } from '@klausul/queue';
+import { LoggedWorkerHost, QueueName, type JobsOf } from '@klausul/queue';
 import { HeartbeatRepository } from './heartbeat.repository';
 
 type SystemJob = JobsOf<QueueName.System>;
 
 /** Runs the jobs of the system queue. */
 @Processor(QueueName.System)
-export class SystemProcessor extends WorkerHost {
-  private readonly logger = new Logger(SystemProcessor.name);
+export class SystemProcessor extends LoggedWorkerHost {
+  protected readonly logger = new Logger(SystemProcessor.name);
   private readonly workerId = `${hostname()}:${process.pid}`;
 
   constructor(

@@ -6,7 +6,7 @@ export const POSTGRES_QUEUE_SCHEMA = 'bullmq';
 
 /** What BullMQ's `connection` option gets for the configured backend. */
 export type QueueConnection =
-  | { host: string; port: number; username?: string; password?: string; db?: number; tls?: object; maxRetriesPerRequest: null }
+  | { host: string; port: number; username?: string; password?: string; db?: number; tls?: object; maxRetriesPerRequest: null; retryStrategy: (attempt: number) => number }
   | { connectionString: string; schema: string; migrate: true; max: number };
 
 export function redisConnectionOptions(redisUrl: string): QueueConnection {
@@ -21,6 +21,8 @@ export function redisConnectionOptions(redisUrl: string): QueueConnection {
     ...(url.protocol === 'rediss:' ? { tls: {} } : {}),
     // Workers block on Redis; ioredis must not give up on a command while Redis restarts.
     maxRetriesPerRequest: null,
+    // Reconnect quickly after a Redis restart: 200 ms, 400 ms, ... at most every 2 s.
+    retryStrategy: (attempt: number) => Math.min(attempt * 200, 2_000),
   };
 }
 

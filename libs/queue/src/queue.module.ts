@@ -3,6 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '@klausul/config';
 import { defaultJobOptions, QueueName } from './job-catalog';
 import { selectQueueBackend } from './queue-backend';
+import { LoggedQueue } from './logged-queue';
 import { RedisPolicyCheck } from './redis-policy.check';
 
 /** BullMQ on Redis or on PostgreSQL, with every queue of the catalog registered. */
@@ -10,6 +11,7 @@ import { RedisPolicyCheck } from './redis-policy.check';
 export class QueueModule {
   static forRoot(config: AppConfig): DynamicModule {
     const connection = selectQueueBackend(config);
+    BullModule.queueClass = LoggedQueue;
     const queues = BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name })));
     return {
       module: QueueModule,

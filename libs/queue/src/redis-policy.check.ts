@@ -12,7 +12,13 @@ export class RedisPolicyCheck implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     if (this.config.queue.backend !== 'redis') return;
-    const redis = new Redis({ ...redisConnectionOptions(this.config.queue.redisUrl!), lazyConnect: true, maxRetriesPerRequest: 1 });
+    const redis = new Redis({
+      ...redisConnectionOptions(this.config.queue.redisUrl!),
+      lazyConnect: true,
+      maxRetriesPerRequest: 1,
+      retryStrategy: () => null,
+    });
+    redis.on('error', () => undefined); // reported below, once
     try {
       await redis.connect();
       const info = await redis.info('memory');

@@ -1,0 +1,18 @@
+/**
+ * Runs in a child process (see embedded-postgres.int-spec.ts): starts the embedded
+ * PostgreSQL in the given directory and port, prints its URL, and waits to be killed.
+ */
+import pino from 'pino';
+import { startEmbeddedPostgres } from '../../libs/database/src/embedded-postgres';
+
+const [dataDir, port] = process.argv.slice(2);
+startEmbeddedPostgres({ dataDir, port: Number(port), logger: pino({ level: 'silent' }) }).then(
+  (running) => {
+    process.stdout.write(`READY ${running.url}\n`);
+    setInterval(() => undefined, 60_000);
+  },
+  (error: unknown) => {
+    process.stderr.write(`${String(error)}\n`);
+    process.exit(1);
+  },
+);
