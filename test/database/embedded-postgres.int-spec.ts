@@ -21,12 +21,13 @@ async function query<T>(url: string, sql: string): Promise<T[]> {
 }
 
 /** Starts the embedded PostgreSQL in a child process and resolves once it is up. */
-function startInChildProcess(dataDir: string, port: number) {
+function startInChildProcess(dataDir: string, port: number, mode: 'wait' | 'exit' = 'wait') {
   const child = spawn(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', path.resolve('test/support/embedded-postgres.child.ts'), dataDir, String(port)],
+    ['-r', 'ts-node/register/transpile-only', path.resolve('test/support/embedded-postgres.child.ts'), dataDir, String(port), mode],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const ready = new Promise<string>((resolve, reject) => {
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -34,9 +35,9 @@ function startInChildProcess(dataDir: string, port: number) {
       const match = /READY (\S+)/.exec(output);
       if (match) resolve(match[1]);
     });
-    child.on('exit', (code) => reject(new Error(`child exited with ${code}`)));
+    child.on('exit', (code) => reject(new Error(`child exited with ${code} before it was ready`)));
   });
-  return { child, ready };
+  return { child, ready, exited };
 }
 
 describe('the embedded PostgreSQL', () => {
@@ -68,11 +69,11 @@ describe('the embedded PostgreSQL', () => {
 
   it('starts again after the process that ran it was killed with SIGKILL', async () => {
     const port = await freePort();
-    const { child, ready } = startInChildProcess(dataDir, port);
+    const { child, ready, exited } = startInChildProcess(dataDir, port);
     const url = await ready;
     await query(url, `CREATE TABLE survived (n int); INSERT INTO survived VALUES (1)`);
     child.kill('SIGKILL');
-    await new Promise((resolve) => child.once('exit', resolve));
+    await exited;
 
     const restarted = await startEmbeddedPostgres({ dataDir, port, logger: silent });
     try {
@@ -81,5 +82,16 @@ describe('the embedded PostgreSQL', () => {
       await restarted.stop();
     }
     expect(existsSync(path.join(dataDir, 'pgdata', 'postmaster.pid'))).toBe(false);
+  });
+
+  it('is stopped when the process that started it exits without stopping it', async () => {
+    const { ready, exited } = startInChildProcess(dataDir, await freePort(), 'exit');
+    await ready;
+    await exited;
+
+    const pidFile = path.join(dataDir, 'pgdata', 'postmaster.pid');
+    const deadline = Date.now() + 10_000;
+    while (existsSync(pidFile) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(existsSync(pidFile)).toBe(false);
   });
 });

