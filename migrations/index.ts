@@ -1,7 +1,8 @@
 import { WorkerHeartbeat1763880000000 } from './1763880000000-worker-heartbeat';
+import { Identity1763880100000 } from './1763880100000-identity';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) because the apps are
- * bundled by webpack, where a glob over .ts files would find nothing.
+ * bundled, where a glob over .ts files would find nothing.
  */
-export const migrations = [WorkerHeartbeat1763880000000];
+export const migrations = [WorkerHeartbeat1763880000000, Identity1763880100000];

@@ -1,1 +1,3 @@
+export * from './actor';
 export * from './clause-fulfilment';
+export * from './domain-errors';

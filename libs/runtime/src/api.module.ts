@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { ConfigModule, type AppConfig } from '@klausul/config';
 import { DatabaseModule } from '@klausul/database';
 import { HealthModule } from '@klausul/health';
+import { IdentityModule } from '@klausul/identity';
 import { LoggingModule } from '@klausul/logging';
 import { QueueModule } from '@klausul/queue';
 import { WorkerJobsModule } from './worker.module';
@@ -19,6 +20,7 @@ export class ApiModule {
         DatabaseModule.forRoot(config, 'klausul-api'),
         QueueModule.forRoot(config),
         HealthModule,
+        IdentityModule,
         ...(config.runWorkerInProcess ? [WorkerJobsModule.forRoot()] : []),
       ],
     };

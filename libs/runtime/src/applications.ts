@@ -2,7 +2,9 @@ import { type INestApplication, type INestApplicationContext, ValidationPipe } f
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
+import { HttpExceptionFilter } from '@klausul/http';
 import type { Runtime } from './runtime';
 import { ApiModule } from './api.module';
 import { WorkerModule } from './worker.module';
@@ -17,6 +19,8 @@ export async function createApiApplication(runtime: Runtime): Promise<INestAppli
   app.useLogger(app.get(PinoNestLogger));
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready'] });
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalFilters(new HttpExceptionFilter());
+  app.use(cookieParser());
   app.disable('x-powered-by');
 
   const document = SwaggerModule.createDocument(

@@ -1,0 +1,80 @@
+import { ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import {
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  GuardFailedError,
+  InvalidInputError,
+  InvalidTransitionError,
+  NotFoundError,
+} from '@klausul/domain';
+import type { ErrorResponse } from './error-response';
+
+const STATUS_OF_DOMAIN_ERROR = new Map<Function, number>([
+  [NotFoundError, HttpStatus.NOT_FOUND],
+  [ConflictError, HttpStatus.CONFLICT],
+  [InvalidTransitionError, HttpStatus.UNPROCESSABLE_ENTITY],
+  [GuardFailedError, HttpStatus.UNPROCESSABLE_ENTITY],
+  [ForbiddenError, HttpStatus.FORBIDDEN],
+  [InvalidInputError, HttpStatus.BAD_REQUEST],
+]);
+
+const CODE_OF_STATUS: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'UNPROCESSABLE',
+  429: 'TOO_MANY_REQUESTS',
+  503: 'UNAVAILABLE',
+};
+
+/** Maps every error to `{ statusCode, code, message, details }`; no stack trace or SQL reaches a client. */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger(HttpExceptionFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toResponse(exception);
+    if (body.statusCode >= 500) {
+      this.logger.error({ err: exception }, 'unhandled error');
+    }
+    response.status(body.statusCode).json(body);
+  }
+
+  toResponse(exception: unknown): ErrorResponse {
+    if (exception instanceof DomainError) {
+      const statusCode = STATUS_OF_DOMAIN_ERROR.get(exception.constructor) ?? HttpStatus.BAD_REQUEST;
+      return { statusCode, code: exception.code, message: exception.message, details: exception.details };
+    }
+    if (exception instanceof HttpException) {
+      const statusCode = exception.getStatus();
+      const raw = exception.getResponse();
+      const fromBody = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+      const messages = fromBody.message;
+      const code = typeof fromBody.code === 'string' ? fromBody.code : (CODE_OF_STATUS[statusCode] ?? 'ERROR');
+      if (Array.isArray(messages)) {
+        // class-validator: one message per offending field; name them all.
+        return { statusCode, code: 'VALIDATION_FAILED', message: messages.join('; '), details: { errors: messages } };
+      }
+      const message = typeof messages === 'string' ? messages : exception.message;
+      const details = typeof fromBody.details === 'object' ? (fromBody.details as Record<string, unknown>) : undefined;
+      return { statusCode, code, message, ...(details ? { details } : {}) };
+    }
+    if (isBodyParserError(exception)) {
+      return { statusCode: exception.status, code: CODE_OF_STATUS[exception.status] ?? 'BAD_REQUEST', message: 'The request body could not be read' };
+    }
+    return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Something went wrong on our side; it has been logged' };
+  }
+}
+
+function isBodyParserError(error: unknown): error is { status: number; type: string } {
+  const e = error as { status?: unknown; type?: unknown };
+  return typeof e?.status === 'number' && e.status >= 400 && e.status < 500 && typeof e.type === 'string';
+}
