@@ -40,12 +40,46 @@ describe('loadConfig', () => {
     [{ RUN_WORKER: 'maybe' }, 'RUN_WORKER', ''],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', ''],
     [{ QUEUE_PREFIX: 'Has Spaces' }, 'QUEUE_PREFIX', 'lower-case'],
+    [{ ADMIN_EMAIL: 'not-an-address' }, 'ADMIN_EMAIL', 'e-mail'],
+    [{ ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD', 'at least 12'],
+    [{ BOOTSTRAP_MUNICIPALITY: '   ' }, 'BOOTSTRAP_MUNICIPALITY', 'blank'],
+    [{ SESSION_TTL_HOURS: '0' }, 'SESSION_TTL_HOURS', 'hours'],
+    [{ SESSION_TTL_HOURS: '1.5' }, 'SESSION_TTL_HOURS', 'hours'],
+    [{ SESSION_TTL_HOURS: '1000' }, 'SESSION_TTL_HOURS', 'hours'],
   ])('rejects %j with one line naming %s', (env, variable, hint) => {
     const error = errorFor(env);
     expect(error.variable).toBe(variable);
     expect(error.message).toMatch(new RegExp(`^Invalid configuration: ${variable} `));
     expect(error.message).toContain(hint);
     expect(error.message).not.toContain('\n');
+  });
+
+  it('bootstraps Odense Kommune with a generated admin password and 12-hour sessions by default', () => {
+    expect(loadConfig({}).identity).toEqual({
+      adminEmail: 'admin@klausul.local',
+      adminPassword: undefined,
+      bootstrapMunicipality: 'Odense Kommune',
+      sessionTtlHours: 12,
+    });
+  });
+
+  it('reads the first admin, the municipality and the session lifetime from the environment', () => {
+    const config = loadConfig({
+      ADMIN_EMAIL: 'Drift@Aarhus.DK',
+      ADMIN_PASSWORD: 'correct horse battery staple',
+      BOOTSTRAP_MUNICIPALITY: ' Aarhus Kommune ',
+      SESSION_TTL_HOURS: '8',
+    });
+    expect(config.identity).toEqual({
+      adminEmail: 'drift@aarhus.dk',
+      adminPassword: 'correct horse battery staple',
+      bootstrapMunicipality: 'Aarhus Kommune',
+      sessionTtlHours: 8,
+    });
+  });
+
+  it('never echoes a rejected admin password', () => {
+    expect(errorFor({ ADMIN_PASSWORD: 'tooshort42' }).message).not.toContain('tooshort42');
   });
 
   it('never echoes a rejected value, which may hold a password', () => {

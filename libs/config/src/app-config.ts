@@ -19,9 +19,17 @@ export interface AppConfig {
   /** Whether the API process also runs the queue workers (the single-process embedded default). */
   runWorkerInProcess: boolean;
   dataDir: string;
+  /** Jobs each worker process runs at once, per queue. */
+  workerConcurrency: number;
+  /** How long a job stays locked to its worker; a killed worker's jobs run again after this. */
+  workerLockDurationMs: number;
+  /** How often the relay sweeps the outbox besides being woken by NOTIFY, and how many rows it moves per transaction. */
+  outbox: { sweepIntervalMs: number; batchSize: number };
   log: { level: Environment['LOG_LEVEL']; format: 'json' | 'pretty' };
   shutdownTimeoutMs: number;
   heartbeatIntervalMs: number;
+  /** The first admin created on an empty database, and how long a login session lasts. */
+  identity: { adminEmail: string; adminPassword?: string; bootstrapMunicipality: string; sessionTtlHours: number };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -58,9 +66,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTty = f
     },
     runWorkerInProcess: e.RUN_WORKER ?? embedded,
     dataDir: e.KLAUSUL_DATA_DIR,
+    workerConcurrency: e.WORKER_CONCURRENCY,
+    workerLockDurationMs: e.WORKER_LOCK_DURATION_MS,
+    outbox: { sweepIntervalMs: e.OUTBOX_SWEEP_INTERVAL_MS, batchSize: e.OUTBOX_BATCH_SIZE },
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT ?? (stdoutIsTty ? 'pretty' : 'json') },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     heartbeatIntervalMs: e.HEARTBEAT_INTERVAL_MS,
+    identity: {
+      adminEmail: e.ADMIN_EMAIL,
+      adminPassword: e.ADMIN_PASSWORD,
+      bootstrapMunicipality: e.BOOTSTRAP_MUNICIPALITY,
+      sessionTtlHours: e.SESSION_TTL_HOURS,
+    },
   };
 }
 

@@ -1,10 +1,11 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { ConfigModule as NestConfigModule } from '@nestjs/config';
+import { Clock, SystemClock } from '@klausul/domain';
 import { APP_CONFIG, type AppConfig } from './app-config';
 import { environmentSchema } from './config.schema';
 
 /**
- * Makes the resolved AppConfig injectable. The environment was already validated
+ * Makes the resolved AppConfig and the Clock injectable. The environment was already validated
  * before Nest started (so a bad value stops the process with one line); the schema is
  * also handed to @nestjs/config so ConfigService reads validated values.
  */
@@ -20,8 +21,11 @@ export class ConfigModule {
           validationSchema: environmentSchema,
         }),
       ],
-      providers: [{ provide: APP_CONFIG, useValue: config }],
-      exports: [APP_CONFIG],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: Clock, useClass: SystemClock },
+      ],
+      exports: [APP_CONFIG, Clock],
     };
   }
 }

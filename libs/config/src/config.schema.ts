@@ -38,10 +38,23 @@ export const environmentSchema = z.object({
   RUN_WORKER: booleanFlag.optional(),
   KLAUSUL_DATA_DIR: z.string().min(1).default('./.klausul'),
   EMBEDDED_POSTGRES_PORT: port.default(54329),
+  WORKER_CONCURRENCY: positiveInt('a positive whole number').default(8),
+  WORKER_LOCK_DURATION_MS: positiveInt('a positive number of milliseconds').default(30000),
+  OUTBOX_SWEEP_INTERVAL_MS: positiveInt('a positive number of milliseconds').default(1000),
+  OUTBOX_BATCH_SIZE: positiveInt('a positive whole number').default(250),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   SHUTDOWN_TIMEOUT_MS: positiveInt('a positive number of milliseconds').default(8000),
   HEARTBEAT_INTERVAL_MS: positiveInt('a positive number of milliseconds').default(60000),
+  ADMIN_EMAIL: z
+    .email({ message: 'must be an e-mail address' })
+    .transform((v) => v.toLowerCase())
+    .default('admin@klausul.local'),
+  ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(256, 'must be at most 256 characters').optional(),
+  BOOTSTRAP_MUNICIPALITY: z.string().trim().min(1, 'must not be blank').max(200, 'must be at most 200 characters').default('Odense Kommune'),
+  SESSION_TTL_HOURS: positiveInt('a whole number of hours between 1 and 720')
+    .max(720, 'must be a whole number of hours between 1 and 720')
+    .default(12),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

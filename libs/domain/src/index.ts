@@ -1,3 +1,4 @@
 export * from './actor';
 export * from './clause-fulfilment';
 export * from './domain-errors';
+export * from './clock';

@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { HeartbeatRepository } from './heartbeat.repository';
 import { HeartbeatScheduler } from './heartbeat.scheduler';
-import { SystemProcessor } from './system.processor';
+import { RecordHeartbeatHandler } from './record-heartbeat.handler';
 import { WorkerHeartbeat } from './worker-heartbeat.entity';
 
 @Module({})
@@ -17,12 +17,12 @@ export class HeartbeatModule {
     };
   }
 
-  /** Recording heartbeats: the system queue's processor and its scheduler (worker processes). */
+  /** Recording heartbeats: the job handler and its scheduler (worker processes). */
   static forWorker(): DynamicModule {
     return {
       module: HeartbeatModule,
       imports: [TypeOrmModule.forFeature([WorkerHeartbeat])],
-      providers: [HeartbeatRepository, SystemProcessor, HeartbeatScheduler],
+      providers: [HeartbeatRepository, RecordHeartbeatHandler, HeartbeatScheduler],
       exports: [HeartbeatRepository],
     };
   }

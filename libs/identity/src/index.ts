@@ -1,1 +1,24 @@
-export * from './identity.module';
+export { IdentityModule } from './identity.module';
+export { Public, IS_PUBLIC_KEY } from './public.decorator';
+export { Roles, ROLES_KEY } from './roles.decorator';
+export { CurrentActor } from './current-actor.decorator';
+export type { AuthenticatedRequest } from './authenticated-request';
+export { assertSameMunicipality, assertSameSupplier } from './tenancy.policy';
+export { AccessLogService, type AccessLogRecord } from './access-log.service';
+export { BootstrapAdminService } from './bootstrap-admin.service';
+export { PasswordHasher } from './password-hasher';
+export { digestOf, newApiKey, newSessionToken } from './secret-token';
+export {
+  API_KEY_HEADER,
+  API_KEY_PREFIX,
+  API_KEY_ROLES,
+  type ApiKeyRole,
+  PASSWORD_MIN_LENGTH,
+  SESSION_COOKIE,
+} from './identity.constants';
+export { LOGIN_ATTEMPTS_PER_WINDOW, LOGIN_WINDOW_MS } from './login-rate-limit.guard';
+export { Municipality } from './municipality.entity';
+export { AppUser } from './app-user.entity';
+export { UserSession } from './user-session.entity';
+export { ApiKey } from './api-key.entity';
+export { AccessLogEntry } from './access-log-entry.entity';

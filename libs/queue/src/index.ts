@@ -1,4 +1,6 @@
 export * from './job-catalog';
+export * from './job-handler';
+export * from './job-handler.registry';
 export * from './logged-worker-host';
 export * from './queue-backend';
 export * from './queue.module';

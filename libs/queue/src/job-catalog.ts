@@ -1,23 +1,51 @@
 import type { JobsOptions } from 'bullmq';
 
-/** Every queue Klausul uses. A queue groups jobs that share a worker and its concurrency. */
+/** Every queue Klausul uses. A queue groups jobs that share workers and concurrency. */
 export enum QueueName {
+  /** Housekeeping: heartbeats, later retention sweeps. */
   System = 'system',
+  /** Side effects of workflow transitions, relayed from the outbox. */
+  Workflow = 'workflow',
 }
 
-/**
- * Every job Klausul runs: its queue, its name and its payload. Payloads carry ids only;
- * a handler reloads what it needs from PostgreSQL.
- */
-export type KlausulJob = {
-  queue: QueueName.System;
-  name: 'record-heartbeat';
-  data: Record<string, never>;
-};
+/** Which queue each job runs on. Every name here must have exactly one handler in the worker. */
+export const jobCatalog = {
+  'record-heartbeat': { queue: QueueName.System },
+  'record-probe-effect': { queue: QueueName.Workflow },
+} as const satisfies Record<string, { queue: QueueName }>;
 
-export type JobName = KlausulJob['name'];
-export type JobData<N extends JobName> = Extract<KlausulJob, { name: N }>['data'];
+export type JobName = keyof typeof jobCatalog;
+
+/** What every job relayed from the outbox carries: ids only, the handler reloads the rest. */
+export interface OutboxJobPayload {
+  outboxId: string;
+  municipalityId: string;
+  entityId: string;
+}
+
+/** The payload of each job. */
+export interface JobPayloads {
+  'record-heartbeat': Record<string, never>;
+  'record-probe-effect': OutboxJobPayload;
+}
+
+export type JobData<N extends JobName> = JobPayloads[N];
+
+export type KlausulJob = {
+  [N in JobName]: { queue: (typeof jobCatalog)[N]['queue']; name: N; data: JobPayloads[N] };
+}[JobName];
+
 export type JobsOf<Q extends QueueName> = Extract<KlausulJob, { queue: Q }>;
+
+export const jobNames = Object.keys(jobCatalog) as JobName[];
+
+export function queueOf(name: JobName): QueueName {
+  return jobCatalog[name].queue;
+}
+
+export function isJobName(name: string): name is JobName {
+  return Object.prototype.hasOwnProperty.call(jobCatalog, name);
+}
 
 /** Retry and retention defaults for every job, in one place. */
 export const defaultJobOptions: JobsOptions = {
@@ -28,3 +56,8 @@ export const defaultJobOptions: JobsOptions = {
   // Failed jobs stay a week for an operator to inspect and retry.
   removeOnFail: { age: 7 * 24 * 3600 },
 };
+
+/** Deterministic BullMQ job id of an outbox row (BullMQ ids may not contain ':'). */
+export function outboxJobId(name: JobName, outboxId: string, round: number): string {
+  return `${name}-${outboxId}-r${round}`;
+}

@@ -40,3 +40,14 @@ export function selectQueueBackend(config: AppConfig): QueueConnection {
   setDefaultBackendFactory(createPostgresBackend);
   return { connectionString: config.database.url, schema: POSTGRES_QUEUE_SCHEMA, migrate: true, max: 4 };
 }
+
+/**
+ * Options of every Worker, filled from configuration by QueueModule.forRoot before Nest
+ * constructs the workers (@Processor takes its options when the class is declared, so
+ * the processors share this one object).
+ */
+export const workerSettings: { concurrency: number; lockDuration: number; stalledInterval: number } = {
+  concurrency: 8,
+  lockDuration: 30_000,
+  stalledInterval: 30_000,
+};

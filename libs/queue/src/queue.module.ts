@@ -2,7 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '@klausul/config';
 import { defaultJobOptions, QueueName } from './job-catalog';
-import { selectQueueBackend } from './queue-backend';
+import { selectQueueBackend, workerSettings } from './queue-backend';
 import { LoggedQueue } from './logged-queue';
 import { RedisPolicyCheck } from './redis-policy.check';
 
@@ -12,6 +12,12 @@ export class QueueModule {
   static forRoot(config: AppConfig): DynamicModule {
     const connection = selectQueueBackend(config);
     BullModule.queueClass = LoggedQueue;
+    Object.assign(workerSettings, {
+      concurrency: config.workerConcurrency,
+      // A killed worker's jobs are picked up again once their lock runs out.
+      lockDuration: config.workerLockDurationMs,
+      stalledInterval: config.workerLockDurationMs,
+    });
     const queues = BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name })));
     return {
       module: QueueModule,

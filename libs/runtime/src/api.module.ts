@@ -1,11 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { ConfigModule, type AppConfig } from '@klausul/config';
-import { DatabaseModule } from '@klausul/database';
+import type { AppConfig } from '@klausul/config';
 import { HealthModule } from '@klausul/health';
 import { IdentityModule } from '@klausul/identity';
-import { LoggingModule } from '@klausul/logging';
-import { QueueModule } from '@klausul/queue';
+import { ProbeApiModule } from '@klausul/probe';
+import { infrastructureModules } from './infrastructure';
 import { WorkerJobsModule } from './worker.module';
 
 /** The HTTP API; with runWorkerInProcess it also runs the job processors (the embedded default). */
@@ -15,12 +14,10 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [
-        ConfigModule.forRoot(config),
-        LoggingModule.forRoot(logger),
-        DatabaseModule.forRoot(config, 'klausul-api'),
-        QueueModule.forRoot(config),
+        ...infrastructureModules(config, logger, 'api'),
         HealthModule,
         IdentityModule,
+        ProbeApiModule,
         ...(config.runWorkerInProcess ? [WorkerJobsModule.forRoot()] : []),
       ],
     };

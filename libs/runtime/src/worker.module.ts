@@ -1,16 +1,19 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { ConfigModule, type AppConfig } from '@klausul/config';
-import { DatabaseModule } from '@klausul/database';
+import type { AppConfig } from '@klausul/config';
 import { HeartbeatModule } from '@klausul/heartbeat';
-import { LoggingModule } from '@klausul/logging';
-import { QueueModule } from '@klausul/queue';
+import { OutboxWorkerModule } from '@klausul/outbox';
+import { ProbeWorkerModule } from '@klausul/probe';
+import { infrastructureModules } from './infrastructure';
 
-/** The job processors. Imported alone by the worker process, or into the API for the single-process default. */
+/** The relay, the queue processors and every job handler. Imported alone by the worker process, or into the API for the single-process default. */
 @Module({})
 export class WorkerJobsModule {
   static forRoot(): DynamicModule {
-    return { module: WorkerJobsModule, imports: [HeartbeatModule.forWorker()] };
+    return {
+      module: WorkerJobsModule,
+      imports: [OutboxWorkerModule, HeartbeatModule.forWorker(), ProbeWorkerModule],
+    };
   }
 }
 
@@ -20,13 +23,7 @@ export class WorkerModule {
   static forRoot(config: AppConfig, logger: Logger): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [
-        ConfigModule.forRoot(config),
-        LoggingModule.forRoot(logger),
-        DatabaseModule.forRoot(config, 'klausul-worker'),
-        QueueModule.forRoot(config),
-        WorkerJobsModule.forRoot(),
-      ],
+      imports: [...infrastructureModules(config, logger, 'worker'), WorkerJobsModule.forRoot()],
     };
   }
 }

@@ -1,0 +1,37 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { type Actor, NotFoundError } from '@klausul/domain';
+import { type ApiKeyResponse, type CreateApiKeyRequest, type CreatedApiKeyResponse, toApiKeyResponse } from './api-key.dto';
+import { ApiKeyRepository } from './api-key.repository';
+import { digestOf, newApiKey } from './secret-token';
+
+/** API keys of system integrations, managed by a municipality's admins. */
+@Injectable()
+export class ApiKeysService {
+  private readonly logger = new Logger(ApiKeysService.name);
+
+  constructor(private readonly apiKeys: ApiKeyRepository) {}
+
+  /** The plain key is in this one response; only its digest is stored. */
+  async create(actor: Actor, request: CreateApiKeyRequest): Promise<CreatedApiKeyResponse> {
+    const key = newApiKey();
+    const saved = await this.apiKeys.insert({
+      municipalityId: actor.municipalityId,
+      name: request.name,
+      role: request.role,
+      keyHash: digestOf(key),
+      createdBy: actor.userId,
+    });
+    this.logger.log({ apiKeyId: saved.id, role: saved.role, by: actor.userId ?? actor.apiKeyId }, 'API key created');
+    return { ...toApiKeyResponse(saved), key };
+  }
+
+  async list(actor: Actor): Promise<ApiKeyResponse[]> {
+    return (await this.apiKeys.listInMunicipality(actor.municipalityId)).map(toApiKeyResponse);
+  }
+
+  /** Idempotent; a key of another municipality is not found. */
+  async revoke(actor: Actor, id: string): Promise<void> {
+    if (!(await this.apiKeys.revoke(actor.municipalityId, id))) throw new NotFoundError('API key', id);
+    this.logger.log({ apiKeyId: id, by: actor.userId ?? actor.apiKeyId }, 'API key revoked');
+  }
+}

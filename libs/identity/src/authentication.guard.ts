@@ -1,0 +1,67 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ForbiddenError, type Role } from '@klausul/domain';
+import type { AuthenticatedRequest } from './authenticated-request';
+import { type Credential, CredentialService } from './credential.service';
+import { API_KEY_HEADER, SESSION_COOKIE } from './identity.constants';
+import { IS_PUBLIC_KEY } from './public.decorator';
+import { ROLES_KEY } from './roles.decorator';
+import { unauthenticated } from './unauthenticated';
+
+/** Probes and the API documentation answer without credentials. */
+const OPEN_PATH_PREFIXES = ['/health', '/api/docs'];
+
+export function isOpenPath(path: string): boolean {
+  return OPEN_PATH_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}-`));
+}
+
+/**
+ * The global guard: every route needs an actor unless it is @Public() or an open path.
+ * Credentials, in order: the session cookie, `Authorization: Bearer <session token>`,
+ * `X-API-Key`. The first one present decides; then @Roles() is enforced.
+ */
+@Injectable()
+export class AuthenticationGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly credentials: CredentialService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    // Only HTTP exists today; anything else is refused until it gets its own authentication.
+    if (context.getType() !== 'http') return false;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const targets = [context.getHandler(), context.getClass()];
+    if (isOpenPath(request.path) || this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets)) return true;
+
+    const credential = readCredential(request);
+    if (!credential) throw unauthenticated('Sign in first: send the session cookie, a bearer token or an X-API-Key header');
+    const authentication = await this.credentials.authenticate(credential);
+    if (!authentication) {
+      throw unauthenticated(
+        credential.kind === 'session'
+          ? 'The session has expired or was ended; sign in again'
+          : 'The API key is not valid or was revoked',
+      );
+    }
+    request.actor = authentication.actor;
+    request.sessionId = authentication.sessionId;
+
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (roles?.length && !roles.includes(authentication.actor.role)) {
+      throw new ForbiddenError(`Only ${roles.join(' or ')} may do this`, { requiredRoles: roles });
+    }
+    return true;
+  }
+}
+
+function readCredential(request: AuthenticatedRequest): Credential | null {
+  const cookies = request.cookies as Record<string, unknown> | undefined;
+  const cookie = cookies?.[SESSION_COOKIE];
+  if (typeof cookie === 'string' && cookie !== '') return { kind: 'session', token: cookie };
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
+  if (bearer) return { kind: 'session', token: bearer[1] };
+  const key = request.headers[API_KEY_HEADER];
+  if (typeof key === 'string' && key !== '') return { kind: 'apiKey', key };
+  return null;
+}

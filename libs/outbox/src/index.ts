@@ -1,0 +1,5 @@
+export * from './job-runner';
+export * from './outbox-relay.service';
+export * from './outbox.module';
+export * from './outbox.repository';
+export * from './outbox.writer';

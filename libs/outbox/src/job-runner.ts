@@ -1,0 +1,61 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type Job, UnrecoverableError } from 'bullmq';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Clock } from '@klausul/domain';
+import { isJobName, JobHandlerRegistry, type JobContext, type OutboxJobPayload } from '@klausul/queue';
+import { OutboxRepository } from './outbox.repository';
+
+function isOutboxPayload(data: unknown): data is OutboxJobPayload {
+  return typeof data === 'object' && data !== null && typeof (data as OutboxJobPayload).outboxId === 'string';
+}
+
+/** The last attempt BullMQ will make: a permanent error, or retries used up. */
+export function isFinalAttempt(job: Pick<Job, 'attemptsMade' | 'opts'>, error: unknown): boolean {
+  return error instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+}
+
+/**
+ * Runs a job through its handler. A job relayed from the outbox runs in one transaction
+ * that first claims the outbox row (completed_at), so a replay, a second delivery of
+ * the same job or a duplicate from a crashed relay does nothing. On the final failed
+ * attempt the row and its entity are marked failed for a caseworker to see and retry.
+ * Errors are always rethrown: BullMQ decides about retries.
+ */
+@Injectable()
+export class JobRunner {
+  private readonly logger = new Logger(JobRunner.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly handlers: JobHandlerRegistry,
+    private readonly outbox: OutboxRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async run(job: Job): Promise<void> {
+    if (!isJobName(job.name)) throw new UnrecoverableError(`no job named ${job.name} in the catalog`);
+    const handler = this.handlers.get(job.name);
+    const data: unknown = job.data;
+    const base = { jobId: String(job.id), attemptsMade: job.attemptsMade, now: this.clock.now() };
+
+    if (!isOutboxPayload(data)) {
+      await this.dataSource.transaction((manager) => handler.handle(data as never, { ...base, manager }));
+      return;
+    }
+    try {
+      await this.dataSource.transaction(async (manager: EntityManager) => {
+        const claimed = await this.outbox.claimCompletion(manager, data.outboxId);
+        if (!claimed) {
+          this.logger.debug(`outbox ${data.outboxId} was already done; ${job.name} skipped`);
+          return;
+        }
+        await handler.handle(data as never, { ...base, manager } satisfies JobContext);
+        await this.outbox.markEntityDelivered(manager, claimed);
+      });
+    } catch (error) {
+      if (isFinalAttempt(job, error)) await this.outbox.markFailed(data.outboxId, (error as Error).message);
+      throw error;
+    }
+  }
+}

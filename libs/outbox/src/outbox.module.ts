@@ -1,0 +1,24 @@
+import { Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { JobHandlerRegistry } from '@klausul/queue';
+import { JobRunner } from './job-runner';
+import { OutboxRelay } from './outbox-relay.service';
+import { OutboxRepository } from './outbox.repository';
+import { OutboxWriter } from './outbox.writer';
+import { queueProcessors } from './queue-processors';
+
+/** Writing outbox rows and requeueing failed ones (API and worker). */
+@Global()
+@Module({
+  providers: [OutboxWriter, OutboxRepository],
+  exports: [OutboxWriter, OutboxRepository],
+})
+export class OutboxModule {}
+
+/** The relay, the queue processors and the job handler registry (worker processes). */
+@Module({
+  imports: [DiscoveryModule, OutboxModule],
+  providers: [JobHandlerRegistry, JobRunner, OutboxRelay, ...Object.values(queueProcessors)],
+  exports: [OutboxRelay],
+})
+export class OutboxWorkerModule {}

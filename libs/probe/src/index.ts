@@ -1,0 +1,3 @@
+export * from './probe.module';
+export * from './probe.service';
+export * from './probe.workflow';

@@ -1,0 +1,25 @@
+import type { DynamicModule, Type } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { ConfigModule, type AppConfig } from '@klausul/config';
+import { DatabaseModule } from '@klausul/database';
+import { LoggingModule } from '@klausul/logging';
+import { OutboxModule } from '@klausul/outbox';
+import { QueueModule } from '@klausul/queue';
+import { WorkflowModule } from '@klausul/workflow';
+import { workflowDefinitions } from './workflow-catalog';
+
+/** What every Klausul process stands on: config, logs, database, queues, the engine. */
+export function infrastructureModules(
+  config: AppConfig,
+  logger: Logger,
+  process: 'api' | 'worker',
+): (DynamicModule | Type)[] {
+  return [
+    ConfigModule.forRoot(config),
+    LoggingModule.forRoot(logger),
+    DatabaseModule.forRoot(config, `klausul-${process}`),
+    QueueModule.forRoot(config),
+    OutboxModule,
+    WorkflowModule.forRoot(workflowDefinitions, { http: process === 'api' }),
+  ];
+}

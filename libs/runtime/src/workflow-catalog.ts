@@ -1,0 +1,5 @@
+import { probeWorkflow } from '@klausul/probe';
+import type { WorkflowDefinition } from '@klausul/workflow';
+
+/** Every workflow Klausul runs. `npm run docs:diagrams` draws each of them into docs/. */
+export const workflowDefinitions: readonly WorkflowDefinition[] = [probeWorkflow as WorkflowDefinition];

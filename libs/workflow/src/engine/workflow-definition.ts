@@ -1,0 +1,61 @@
+import type { Actor } from '@klausul/domain';
+import type { EntityManager } from 'typeorm';
+import type { JobName } from '@klausul/queue';
+import type { WorkflowTable } from '../table';
+
+/** The row columns every workflow entity table has. */
+export interface WorkflowEntityRow {
+  id: string;
+  municipality_id: string;
+  state: string;
+  version: number;
+  [column: string]: unknown;
+}
+
+export interface TransitionContext<I = Record<string, unknown>> {
+  entity: WorkflowEntityRow;
+  event: string;
+  input: I;
+  actor: Actor;
+  manager: EntityManager;
+  now: Date;
+}
+
+/** Returns why the event may not happen now, or null when it may. Runs inside the transaction. */
+export type Guard = (context: TransitionContext) => Promise<string | null> | string | null;
+
+/** A side effect of an event: one outbox row, relayed to BullMQ as this job. */
+export interface Effect {
+  job: JobName;
+  /** Extra ids for the job payload (never personal data). */
+  payload?: (context: TransitionContext) => Record<string, string>;
+}
+
+/** Behaviour attached to one event of the table. */
+export interface EventBehaviour {
+  guards?: readonly Guard[];
+  /** Writes the event's own data (in the same transaction, after the state change). */
+  apply?: (context: TransitionContext) => Promise<void>;
+  effects?: readonly Effect[];
+}
+
+/**
+ * A workflow: its table (pure data) plus where its entities live and what its events do.
+ * The engine is the only code that changes `state` and `version` in `tableName`.
+ */
+export interface WorkflowDefinition<S extends string = string, E extends string = string> {
+  table: WorkflowTable<S, E>;
+  /** The PostgreSQL table of the entities (id, municipality_id, state, version, updated_at). */
+  tableName: string;
+  /** The REST resource, e.g. `tenders`: history is at /api/v1/<resource>/:id/history. */
+  resource: string;
+  /** Column holding the supplier an entity belongs to; supplier_hr actors see only their own. */
+  supplierColumn?: string;
+  /** Whether the table has a delivery_status column the outbox keeps up to date. */
+  tracksDelivery?: boolean;
+  behaviour?: Partial<Record<E, EventBehaviour>>;
+}
+
+export function defineWorkflow<S extends string, E extends string>(definition: WorkflowDefinition<S, E>): WorkflowDefinition<S, E> {
+  return definition;
+}

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Actor } from '@klausul/domain';
+import type { WorkflowDefinition } from './workflow-definition';
+import { WorkflowEngine } from './workflow-engine.service';
+
+export interface TransitionRecord {
+  id: string;
+  event: string;
+  from: string | null;
+  to: string;
+  version: number;
+  actor: { role: string; userId: string | null; apiKeyId: string | null };
+  input: Record<string, unknown>;
+  at: string;
+}
+
+/** The append-only history of an entity: the audit trail of every change to it. */
+@Injectable()
+export class WorkflowHistoryRepository {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly engine: WorkflowEngine,
+  ) {}
+
+  async forEntity(definition: WorkflowDefinition, entityId: string, actor: Actor): Promise<TransitionRecord[]> {
+    await this.engine.load(this.dataSource.manager, definition, entityId, actor);
+    const rows = await this.dataSource.query(
+      `SELECT id, event, from_state, to_state, version, actor_role, actor_user_id, actor_api_key_id, input, at
+         FROM workflow_transition
+        WHERE workflow = $1 AND entity_id = $2 AND municipality_id = $3
+        ORDER BY id`,
+      [definition.table.name, entityId, actor.municipalityId],
+    );
+    return rows.map((r: Record<string, any>) => ({
+      id: String(r.id),
+      event: r.event,
+      from: r.from_state,
+      to: r.to_state,
+      version: r.version,
+      actor: { role: r.actor_role, userId: r.actor_user_id, apiKeyId: r.actor_api_key_id },
+      input: r.input,
+      at: new Date(r.at).toISOString(),
+    }));
+  }
+}

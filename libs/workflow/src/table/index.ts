@@ -1,0 +1,2 @@
+export * from './mermaid';
+export * from './transition-table';
