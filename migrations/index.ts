@@ -1,9 +1,17 @@
 import { WorkerHeartbeat1763880000000 } from './1763880000000-worker-heartbeat';
 import { Identity1763880100000 } from './1763880100000-identity';
 import { WorkflowEngine1763880200000 } from './1763880200000-workflow-engine';
+import { SchedulingAndMessages1763880250000 } from './1763880250000-scheduling-and-messages';
+import { Contracts1763880300000 } from './1763880300000-contracts';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) because the apps are
  * bundled, where a glob over .ts files would find nothing.
  */
-export const migrations = [WorkerHeartbeat1763880000000, Identity1763880100000, WorkflowEngine1763880200000];
+export const migrations = [
+  WorkerHeartbeat1763880000000,
+  Identity1763880100000,
+  WorkflowEngine1763880200000,
+  SchedulingAndMessages1763880250000,
+  Contracts1763880300000,
+];

@@ -35,9 +35,9 @@ describe.each(queueBackends)('the worker on the %s queue backend', (backend) => 
     dataSource.query<{ worker_id: string; queue_backend: string; last_beat_at: Date }[]>('SELECT * FROM worker_heartbeat');
 
   it('registers the heartbeat scheduler once, however many times a worker starts', async () => {
-    const schedulers = await queue.getJobSchedulers();
-    expect(schedulers.filter((s) => s.key === HEARTBEAT_SCHEDULER_ID || s.id === HEARTBEAT_SCHEDULER_ID)).toHaveLength(1);
-    expect(schedulers[0].every).toBe(3_600_000);
+    const heartbeat = (await queue.getJobSchedulers()).filter((s) => s.key === HEARTBEAT_SCHEDULER_ID || s.id === HEARTBEAT_SCHEDULER_ID);
+    expect(heartbeat).toHaveLength(1);
+    expect(heartbeat[0].every).toBe(3_600_000);
   });
 
   it('processes a queued job and records its effect in PostgreSQL', async () => {

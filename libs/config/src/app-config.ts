@@ -21,6 +21,8 @@ export interface AppConfig {
   dataDir: string;
   /** Jobs each worker process runs at once, per queue. */
   workerConcurrency: number;
+  /** How often scheduled tasks (deadlines, reminders, milestones) that have come due are fired. */
+  dueTaskSweepIntervalMs: number;
   /** How long a job stays locked to its worker; a killed worker's jobs run again after this. */
   workerLockDurationMs: number;
   /** How often the relay sweeps the outbox besides being woken by NOTIFY, and how many rows it moves per transaction. */
@@ -67,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTty = f
     runWorkerInProcess: e.RUN_WORKER ?? embedded,
     dataDir: e.KLAUSUL_DATA_DIR,
     workerConcurrency: e.WORKER_CONCURRENCY,
+    dueTaskSweepIntervalMs: e.DUE_TASK_SWEEP_INTERVAL_MS,
     workerLockDurationMs: e.WORKER_LOCK_DURATION_MS,
     outbox: { sweepIntervalMs: e.OUTBOX_SWEEP_INTERVAL_MS, batchSize: e.OUTBOX_BATCH_SIZE },
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT ?? (stdoutIsTty ? 'pretty' : 'json') },

@@ -39,6 +39,7 @@ export const environmentSchema = z.object({
   KLAUSUL_DATA_DIR: z.string().min(1).default('./.klausul'),
   EMBEDDED_POSTGRES_PORT: port.default(54329),
   WORKER_CONCURRENCY: positiveInt('a positive whole number').default(8),
+  DUE_TASK_SWEEP_INTERVAL_MS: positiveInt('a positive number of milliseconds').default(60000),
   WORKER_LOCK_DURATION_MS: positiveInt('a positive number of milliseconds').default(30000),
   OUTBOX_SWEEP_INTERVAL_MS: positiveInt('a positive number of milliseconds').default(1000),
   OUTBOX_BATCH_SIZE: positiveInt('a positive whole number').default(250),

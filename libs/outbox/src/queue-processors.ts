@@ -26,8 +26,14 @@ export class WorkflowQueueProcessor extends DispatchingProcessor {
   protected readonly logger = new Logger(WorkflowQueueProcessor.name);
 }
 
+@Processor(QueueName.Messages, workerSettings)
+export class MessagesQueueProcessor extends DispatchingProcessor {
+  protected readonly logger = new Logger(MessagesQueueProcessor.name);
+}
+
 /** One processor per queue; a Record so a new queue without a processor does not compile. */
 export const queueProcessors: Record<QueueName, Type<DispatchingProcessor>> = {
   [QueueName.System]: SystemQueueProcessor,
   [QueueName.Workflow]: WorkflowQueueProcessor,
+  [QueueName.Messages]: MessagesQueueProcessor,
 };

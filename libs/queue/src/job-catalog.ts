@@ -6,12 +6,15 @@ export enum QueueName {
   System = 'system',
   /** Side effects of workflow transitions, relayed from the outbox. */
   Workflow = 'workflow',
+  /** Messages to people and systems outside Klausul (e-mail, webhooks). */
+  Messages = 'messages',
 }
 
 /** Which queue each job runs on. Every name here must have exactly one handler in the worker. */
 export const jobCatalog = {
   'record-heartbeat': { queue: QueueName.System },
   'record-probe-effect': { queue: QueueName.Workflow },
+  'fire-due-tasks': { queue: QueueName.System },
 } as const satisfies Record<string, { queue: QueueName }>;
 
 export type JobName = keyof typeof jobCatalog;
@@ -27,6 +30,8 @@ export interface OutboxJobPayload {
 export interface JobPayloads {
   'record-heartbeat': Record<string, never>;
   'record-probe-effect': OutboxJobPayload;
+  /** Moves scheduled tasks that are due into the outbox (one scheduler for all municipalities). */
+  'fire-due-tasks': Record<string, never>;
 }
 
 export type JobData<N extends JobName> = JobPayloads[N];

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { AppConfig } from '@klausul/config';
+import type { Clock } from '@klausul/domain';
 import { HealthModule } from '@klausul/health';
 import { IdentityModule } from '@klausul/identity';
 import { ProbeApiModule } from '@klausul/probe';
@@ -10,11 +11,11 @@ import { WorkerJobsModule } from './worker.module';
 /** The HTTP API; with runWorkerInProcess it also runs the job processors (the embedded default). */
 @Module({})
 export class ApiModule {
-  static forRoot(config: AppConfig, logger: Logger): DynamicModule {
+  static forRoot(config: AppConfig, logger: Logger, clock?: Clock): DynamicModule {
     return {
       module: ApiModule,
       imports: [
-        ...infrastructureModules(config, logger, 'api'),
+        ...infrastructureModules(config, logger, 'api', clock),
         HealthModule,
         IdentityModule,
         ProbeApiModule,

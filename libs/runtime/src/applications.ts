@@ -13,7 +13,7 @@ export const API_PREFIX = 'api/v1';
 
 /** Builds the HTTP application exactly as `main.ts` runs it (tests use the same function). */
 export async function createApiApplication(runtime: Runtime): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(runtime.config, runtime.logger), {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(runtime.config, runtime.logger, runtime.clock), {
     bufferLogs: true,
   });
   app.useLogger(app.get(PinoNestLogger));
@@ -37,7 +37,7 @@ export async function createApiApplication(runtime: Runtime): Promise<INestAppli
 
 /** Builds the worker process's application context (no HTTP). */
 export async function createWorkerApplication(runtime: Runtime): Promise<INestApplicationContext> {
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(runtime.config, runtime.logger), {
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(runtime.config, runtime.logger, runtime.clock), {
     bufferLogs: true,
   });
   app.useLogger(app.get(PinoNestLogger));

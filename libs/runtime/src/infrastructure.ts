@@ -1,10 +1,12 @@
 import type { DynamicModule, Type } from '@nestjs/common';
+import type { Clock } from '@klausul/domain';
 import type { Logger } from 'pino';
 import { ConfigModule, type AppConfig } from '@klausul/config';
 import { DatabaseModule } from '@klausul/database';
 import { LoggingModule } from '@klausul/logging';
 import { OutboxModule } from '@klausul/outbox';
 import { QueueModule } from '@klausul/queue';
+import { SchedulingModule } from '@klausul/scheduling';
 import { WorkflowModule } from '@klausul/workflow';
 import { workflowDefinitions } from './workflow-catalog';
 
@@ -13,13 +15,15 @@ export function infrastructureModules(
   config: AppConfig,
   logger: Logger,
   process: 'api' | 'worker',
+  clock?: Clock,
 ): (DynamicModule | Type)[] {
   return [
-    ConfigModule.forRoot(config),
+    ConfigModule.forRoot(config, clock),
     LoggingModule.forRoot(logger),
     DatabaseModule.forRoot(config, `klausul-${process}`),
     QueueModule.forRoot(config),
     OutboxModule,
+    SchedulingModule,
     WorkflowModule.forRoot(workflowDefinitions, { http: process === 'api' }),
   ];
 }

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { ConfigurationError, loadConfig, withDatabaseUrl, type AppConfig } from '@klausul/config';
 import { startEmbeddedPostgres, type RunningEmbeddedPostgres } from '@klausul/database';
+import type { Clock } from '@klausul/domain';
 import { createRootLogger } from '@klausul/logging';
 
 /** What a process needs before Nest starts: validated config, a logger, a database. */
@@ -8,6 +9,8 @@ export interface Runtime {
   config: AppConfig;
   logger: Logger;
   embeddedDatabase?: RunningEmbeddedPostgres;
+  /** The time source; the system clock unless a test injects one. */
+  clock?: Clock;
 }
 
 /**

@@ -1,9 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { AppConfig } from '@klausul/config';
+import type { Clock } from '@klausul/domain';
 import { HeartbeatModule } from '@klausul/heartbeat';
 import { OutboxWorkerModule } from '@klausul/outbox';
 import { ProbeWorkerModule } from '@klausul/probe';
+import { SchedulingWorkerModule } from '@klausul/scheduling';
 import { infrastructureModules } from './infrastructure';
 
 /** The relay, the queue processors and every job handler. Imported alone by the worker process, or into the API for the single-process default. */
@@ -12,7 +14,7 @@ export class WorkerJobsModule {
   static forRoot(): DynamicModule {
     return {
       module: WorkerJobsModule,
-      imports: [OutboxWorkerModule, HeartbeatModule.forWorker(), ProbeWorkerModule],
+      imports: [OutboxWorkerModule, SchedulingWorkerModule, HeartbeatModule.forWorker(), ProbeWorkerModule],
     };
   }
 }
@@ -20,10 +22,10 @@ export class WorkerJobsModule {
 /** Everything a worker process runs. */
 @Module({})
 export class WorkerModule {
-  static forRoot(config: AppConfig, logger: Logger): DynamicModule {
+  static forRoot(config: AppConfig, logger: Logger, clock?: Clock): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [...infrastructureModules(config, logger, 'worker'), WorkerJobsModule.forRoot()],
+      imports: [...infrastructureModules(config, logger, 'worker', clock), WorkerJobsModule.forRoot()],
     };
   }
 }

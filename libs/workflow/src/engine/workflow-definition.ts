@@ -29,14 +29,28 @@ export interface Effect {
   job: JobName;
   /** Extra ids for the job payload (never personal data). */
   payload?: (context: TransitionContext) => Record<string, string>;
+  /** Run the job at this time instead of now: a scheduled task, fired by the due-task sweeper. */
+  at?: (context: TransitionContext) => Date;
+}
+
+/** A side effect computed when the event fires, e.g. one per contract an award created. */
+export interface EffectRequest {
+  job: JobName;
+  /** The entity the job is about; the transitioning entity when omitted. */
+  entityId?: string;
+  /** Its table, when it tracks delivery_status. */
+  entityTable?: string;
+  payload?: Record<string, string>;
+  at?: Date;
 }
 
 /** Behaviour attached to one event of the table. */
 export interface EventBehaviour {
   guards?: readonly Guard[];
-  /** Writes the event's own data (in the same transaction, after the state change). */
+  /** Writes the event's own data (in the same transaction, before the state change is committed). */
   apply?: (context: TransitionContext) => Promise<void>;
-  effects?: readonly Effect[];
+  /** Fixed side effects, or a function that computes them (after apply). */
+  effects?: readonly Effect[] | ((context: TransitionContext) => Promise<EffectRequest[]>);
 }
 
 /**

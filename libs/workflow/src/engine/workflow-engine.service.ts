@@ -13,7 +13,8 @@ import {
 import { OUTBOX_CHANNEL } from '@klausul/outbox';
 import { queueOf } from '@klausul/queue';
 import { allowedEvents } from '../table';
-import type { TransitionContext, WorkflowDefinition, WorkflowEntityRow } from './workflow-definition';
+import { TaskScheduler } from '@klausul/scheduling';
+import type { EffectRequest, EventBehaviour, TransitionContext, WorkflowDefinition, WorkflowEntityRow } from './workflow-definition';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -41,6 +42,7 @@ export class WorkflowEngine {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly scheduler: TaskScheduler,
   ) {}
 
   transition(
@@ -93,8 +95,9 @@ export class WorkflowEngine {
     }
     await behaviour?.apply?.(context);
 
-    const effects = behaviour?.effects ?? [];
-    const tracked = Boolean(definition.tracksDelivery && effects.length > 0);
+    const requested = await this.effectsOf(definition, behaviour?.effects, context);
+    const effects = requested.filter((effect) => !effect.at);
+    const tracked = Boolean(definition.tracksDelivery && effects.some((effect) => effect.entityId === entity.id));
     // One round trip: compare-and-set on version, history row, outbox rows, wake the relay.
     const [written] = await manager.query(
       `WITH moved AS (
@@ -109,8 +112,9 @@ export class WorkflowEngine {
          RETURNING id
        ), effects AS (
          INSERT INTO outbox (municipality_id, job_name, queue, entity_id, entity_table, transition_id, payload)
-         SELECT m.municipality_id, e.job, e.queue, m.id, $12, h.id, e.payload
-           FROM moved m, history h, unnest($13::text[], $14::text[], $15::jsonb[]) AS e (job, queue, payload)
+         SELECT m.municipality_id, e.job, e.queue, e.entity_id, e.entity_table, h.id, e.payload
+           FROM moved m, history h,
+                unnest($12::text[], $13::text[], $14::uuid[], $15::text[], $16::jsonb[]) AS e (job, queue, entity_id, entity_table, payload)
          RETURNING id
        )
        SELECT (SELECT id FROM history) AS transition_id,
@@ -128,15 +132,30 @@ export class WorkflowEngine {
         actor.userId,
         actor.apiKeyId,
         JSON.stringify(input),
-        definition.tracksDelivery ? definition.tableName : null,
         effects.map((effect) => effect.job),
         effects.map((effect) => queueOf(effect.job)),
-        effects.map((effect) => JSON.stringify(effect.payload?.(context) ?? {})),
+        effects.map((effect) => effect.entityId),
+        effects.map((effect) => effect.entityTable ?? null),
+        effects.map((effect) => JSON.stringify(effect.payload ?? {})),
       ],
     );
     if (!written?.transition_id) {
       throw new ConflictError(`the ${table.name} was changed by someone else; reload it`, { currentVersion: null });
     }
+    await this.scheduler.schedule(
+      manager,
+      requested
+        .filter((effect) => effect.at)
+        .map((effect) => ({
+          municipalityId: entity.municipality_id,
+          job: effect.job,
+          entityId: effect.entityId,
+          entityTable: effect.entityTable,
+          payload: effect.payload,
+          dueAt: effect.at!,
+          transitionId: String(written.transition_id),
+        })),
+    );
     return {
       id: entity.id,
       state: rule.to,
@@ -144,6 +163,20 @@ export class WorkflowEngine {
       transitionId: String(written.transition_id),
       outboxIds: written.outbox_ids,
     };
+  }
+
+  /** Every side effect of the event, with the entity filled in. */
+  private async effectsOf(
+    definition: WorkflowDefinition,
+    effects: EventBehaviour['effects'],
+    context: TransitionContext,
+  ): Promise<(EffectRequest & { entityId: string })[]> {
+    const own = { entityId: context.entity.id, entityTable: definition.tracksDelivery ? definition.tableName : undefined };
+    if (!effects) return [];
+    if (typeof effects === 'function') {
+      return (await effects(context)).map((effect) => (effect.entityId ? { ...effect, entityId: effect.entityId } : { ...effect, ...own }));
+    }
+    return effects.map((effect) => ({ job: effect.job, ...own, payload: effect.payload?.(context), at: effect.at?.(context) }));
   }
 
   /**
