@@ -43,7 +43,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toResponse(exception);
     if (body.statusCode >= 500) {
-      this.logger.error({ err: exception }, 'unhandled error');
+      this.logger.error({ error: describeForLog(exception) }, 'unhandled error');
     }
     response.status(body.statusCode).json(body);
   }
@@ -77,4 +77,21 @@ export class HttpExceptionFilter implements ExceptionFilter {
 function isBodyParserError(error: unknown): error is { status: number; type: string } {
   const e = error as { status?: unknown; type?: unknown };
   return typeof e?.status === 'number' && e.status >= 400 && e.status < 500 && typeof e.type === 'string';
+}
+
+/**
+ * What an unexpected error may put in the log: its kind, message and stack, never the
+ * query parameters or PostgreSQL's detail (both can hold personal data).
+ */
+export function describeForLog(error: unknown): { name: string; message: string; code?: string; stack?: string } {
+  if (!(error instanceof Error)) return { name: typeof error, message: 'a non-Error value was thrown' };
+  const driverError = (error as { driverError?: { code?: string } }).driverError;
+  const isQuery = error.name === 'QueryFailedError';
+  return {
+    name: error.name,
+    // A failed query's message is PostgreSQL's own sentence, which can quote values; keep only its code.
+    message: isQuery ? 'database query failed' : error.message,
+    ...(driverError?.code ? { code: driverError.code } : {}),
+    stack: error.stack?.split('\n').slice(isQuery ? 1 : 0).join('\n'),
+  };
 }

@@ -55,7 +55,8 @@ export class AuthenticationGuard implements CanActivate {
   }
 }
 
-function readCredential(request: AuthenticatedRequest): Credential | null {
+/** The credential a request carries, if any (also used by the queue dashboard's middleware). */
+export function readCredential(request: Pick<AuthenticatedRequest, 'cookies' | 'headers'>): Credential | null {
   const cookies = request.cookies as Record<string, unknown> | undefined;
   const cookie = cookies?.[SESSION_COOKIE];
   if (typeof cookie === 'string' && cookie !== '') return { kind: 'session', token: cookie };

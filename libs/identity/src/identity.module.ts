@@ -54,6 +54,6 @@ import { UsersService } from './users.service';
     AccessLogService,
     BootstrapAdminService,
   ],
-  exports: [AccessLogService],
+  exports: [AccessLogService, CredentialService],
 })
 export class IdentityModule {}

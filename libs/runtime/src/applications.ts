@@ -5,6 +5,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { HttpExceptionFilter } from '@klausul/http';
+import { API_KEY_HEADER, SESSION_COOKIE } from '@klausul/identity';
+import { mountQueueDashboard } from './queue-dashboard';
 import type { Runtime } from './runtime';
 import { ApiModule } from './api.module';
 import { WorkerModule } from './worker.module';
@@ -29,9 +31,13 @@ export async function createApiApplication(runtime: Runtime): Promise<INestAppli
       .setTitle('Klausul API')
       .setDescription('Matchmaking workflow engine for municipal job-clause units')
       .setVersion('1')
+      .addCookieAuth(SESSION_COOKIE)
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A session token from POST /api/v1/auth/login' })
+      .addApiKey({ type: 'apiKey', in: 'header', name: API_KEY_HEADER, description: 'An API key for system integrations' })
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document);
+  mountQueueDashboard(app);
   return app;
 }
 

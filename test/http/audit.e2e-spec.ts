@@ -1,0 +1,60 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { AccessLogService } from '@klausul/identity';
+import { createApiApplication } from '@klausul/runtime';
+import { bearer, IdentityFactory, type TestUser } from '../support/identity.factory';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { testRuntime } from '../support/test-runtime';
+
+describe('the audit trail', () => {
+  let db: TestDatabase;
+  let app: INestApplication;
+  let factory: IdentityFactory;
+  let admin: TestUser;
+  let token: string;
+  const http = () => request(app.getHttpServer());
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    app = await createApiApplication(testRuntime(db.url, 'postgres', { RUN_WORKER: 'false' }));
+    await app.init();
+    factory = new IdentityFactory(app);
+    ({ user: admin, token } = await factory.signedIn({ role: 'admin' }));
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+  });
+
+  it('lists every change and every read of personal data in the municipality, newest first', async () => {
+    const probe = await http().post('/api/v1/probes').set(bearer(token)).send({}).expect(201);
+    await http().post(`/api/v1/probes/${probe.body.id}/events/ping`).set(bearer(token)).send({}).expect(200);
+    await app.get(AccessLogService).record(admin.actor, { action: 'read-cv', subjectType: 'candidate', subjectId: 'c-1' });
+
+    const res = await http().get('/api/v1/audit?limit=3').set(bearer(token)).expect(200);
+    expect(res.body.map((e: { kind: string; action: string }) => [e.kind, e.action])).toEqual([
+      ['read', 'read-cv'],
+      ['change', 'ping'],
+      ['change', 'create'],
+    ]);
+    expect(res.body[1]).toMatchObject({ subject: { type: 'probe', id: probe.body.id }, from: 'open', to: 'pinged', actor: { userId: admin.id, role: 'admin' } });
+
+    const older = await http().get(`/api/v1/audit?before=${encodeURIComponent(res.body[1].at)}`).set(bearer(token)).expect(200);
+    expect(older.body.map((e: { action: string }) => e.action)).toEqual(['create']);
+  });
+
+  it("shows another municipality's admin none of it, and is closed to other roles", async () => {
+    const stranger = await factory.signedIn({ role: 'admin' });
+    const res = await http().get('/api/v1/audit').set(bearer(stranger.token)).expect(200);
+    expect(res.body).toEqual([]);
+    const caseworker = await factory.signedIn({ role: 'employment_caseworker', municipalityId: admin.municipalityId });
+    await http().get('/api/v1/audit').set(bearer(caseworker.token)).expect(403);
+  });
+
+  it('rejects a bad page request with 400 naming the parameter', async () => {
+    const res = await http().get('/api/v1/audit?limit=0&before=yesterday').set(bearer(token)).expect(400);
+    expect(res.body.message).toMatch(/limit/);
+    expect(res.body.message).toMatch(/before/);
+  });
+});
