@@ -23,6 +23,7 @@ export const probeWorkflow = defineWorkflow<ProbeState, ProbeEvent>({
   },
   tableName: 'probe',
   resource: 'probes',
+  readRoles: ['admin'],
   tracksDelivery: true,
   behaviour: {
     ping: { effects: [{ job: 'record-probe-effect' }] },

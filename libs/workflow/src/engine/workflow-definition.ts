@@ -1,4 +1,4 @@
-import type { Actor } from '@klausul/domain';
+import type { Actor, Role } from '@klausul/domain';
 import type { EntityManager } from 'typeorm';
 import type { JobName } from '@klausul/queue';
 import type { WorkflowTable } from '../table';
@@ -63,6 +63,8 @@ export interface WorkflowDefinition<S extends string = string, E extends string 
   tableName: string;
   /** The REST resource, e.g. `tenders`: history is at /api/v1/<resource>/:id/history. */
   resource: string;
+  /** Roles that may read the entities and their history (each event lists who may fire it). */
+  readRoles: readonly Role[];
   /** Column holding the supplier an entity belongs to; supplier_hr actors see only their own. */
   supplierColumn?: string;
   /** Whether the table has a delivery_status column the outbox keeps up to date. */

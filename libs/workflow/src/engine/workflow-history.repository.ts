@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Actor } from '@klausul/domain';
+import { type Actor, ForbiddenError } from '@klausul/domain';
 import type { WorkflowDefinition } from './workflow-definition';
 import { WorkflowEngine } from './workflow-engine.service';
 
@@ -25,6 +25,9 @@ export class WorkflowHistoryRepository {
   ) {}
 
   async forEntity(definition: WorkflowDefinition, entityId: string, actor: Actor): Promise<TransitionRecord[]> {
+    if (!definition.readRoles.includes(actor.role)) {
+      throw new ForbiddenError(`a ${actor.role} may not read ${definition.resource}`, { allowedRoles: [...definition.readRoles] });
+    }
     await this.engine.load(this.dataSource.manager, definition, entityId, actor);
     const rows = await this.dataSource.query(
       `SELECT id, event, from_state, to_state, version, actor_role, actor_user_id, actor_api_key_id, input, at
