@@ -35,7 +35,7 @@ export class SchedulingAndMessages1763880250000 implements MigrationInterface {
         body_html       text,
         related_type    text,
         related_id      uuid,
-        status          text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'failed')),
+        delivery_status text NOT NULL DEFAULT 'pending' CHECK (delivery_status IN ('pending', 'delivered', 'failed')),
         attempts        integer NOT NULL DEFAULT 0,
         provider_id     text,
         last_error      text,

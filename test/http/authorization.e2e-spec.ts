@@ -12,6 +12,7 @@ interface TenantIds {
   probe: string;
   user: string;
   apiKey: string;
+  message: string;
 }
 
 interface RouteCase {
@@ -30,6 +31,7 @@ interface RouteCase {
 let counter = 0;
 const ALL = ROLES;
 const ADMIN: Role[] = ['admin'];
+const UNIT_AND_ADMIN: Role[] = ['admin', 'procurement_caseworker', 'employment_caseworker'];
 
 /** Every authenticated route. A route the API has but this table lacks fails the completeness test. */
 const routes: RouteCase[] = [
@@ -63,6 +65,8 @@ const routes: RouteCase[] = [
     method: 'post', route: '/api/v1/probes/{id}/events/{event}', path: (t) => `/api/v1/probes/${t.probe}/events/close`, roles: ADMIN, ok: 200, scoped: true,
     body: () => ({ reason: 'matrix' }),
   },
+  { method: 'get', route: '/api/v1/messages', path: () => '/api/v1/messages', roles: UNIT_AND_ADMIN, ok: 200 },
+  { method: 'get', route: '/api/v1/messages/{id}', path: (t) => `/api/v1/messages/${t.message}`, roles: UNIT_AND_ADMIN, ok: 200, scoped: true },
   { method: 'post', route: '/api/v1/probes/{id}/retry', path: (t) => `/api/v1/probes/${t.probe}/retry`, roles: ADMIN, ok: 200, scoped: true },
 ];
 
@@ -83,7 +87,12 @@ describe('authorization: every route x every role x own and other municipality',
     const probe = await request(app.getHttpServer()).post('/api/v1/probes').set(bearer(token)).send({}).expect(201);
     const target = await factory.user({ role: 'jobcenter_contact', municipalityId });
     const key = await factory.apiKey({ municipalityId });
-    return { probe: probe.body.id, user: target.id, apiKey: key.id };
+    const [message] = await factory.query<{ id: string }>(
+      `INSERT INTO message (municipality_id, channel, template, recipient, subject, body_text)
+       VALUES ($1, 'email', 'test', 'hr@example.dk', 'Emne', 'Tekst') RETURNING id`,
+      [municipalityId],
+    );
+    return { probe: probe.body.id, user: target.id, apiKey: key.id, message: message.id };
   }
 
   beforeAll(async () => {

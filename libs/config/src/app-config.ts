@@ -19,6 +19,10 @@ export interface AppConfig {
   /** Whether the API process also runs the queue workers (the single-process embedded default). */
   runWorkerInProcess: boolean;
   dataDir: string;
+  /** Outgoing e-mail: a real relay when smtpUrl is set, else an in-process catcher (see libs/messaging). */
+  mail: { smtpUrl?: string; from: string };
+  /** Where people reach this Klausul; links in e-mails start with it. */
+  publicUrl: string;
   /** Jobs each worker process runs at once, per queue. */
   workerConcurrency: number;
   /** How often scheduled tasks (deadlines, reminders, milestones) that have come due are fired. */
@@ -68,6 +72,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTty = f
     },
     runWorkerInProcess: e.RUN_WORKER ?? embedded,
     dataDir: e.KLAUSUL_DATA_DIR,
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     workerConcurrency: e.WORKER_CONCURRENCY,
     dueTaskSweepIntervalMs: e.DUE_TASK_SWEEP_INTERVAL_MS,
     workerLockDurationMs: e.WORKER_LOCK_DURATION_MS,

@@ -15,6 +15,7 @@ export const jobCatalog = {
   'record-heartbeat': { queue: QueueName.System },
   'record-probe-effect': { queue: QueueName.Workflow },
   'fire-due-tasks': { queue: QueueName.System },
+  'deliver-message': { queue: QueueName.Messages },
 } as const satisfies Record<string, { queue: QueueName }>;
 
 export type JobName = keyof typeof jobCatalog;
@@ -32,6 +33,8 @@ export interface JobPayloads {
   'record-probe-effect': OutboxJobPayload;
   /** Moves scheduled tasks that are due into the outbox (one scheduler for all municipalities). */
   'fire-due-tasks': Record<string, never>;
+  /** entityId: the message to deliver (one job per message, so a retry never resends the others). */
+  'deliver-message': OutboxJobPayload;
 }
 
 export type JobData<N extends JobName> = JobPayloads[N];

@@ -4,6 +4,7 @@ import type { AppConfig } from '@klausul/config';
 import type { Clock } from '@klausul/domain';
 import { HealthModule } from '@klausul/health';
 import { IdentityModule } from '@klausul/identity';
+import { MessagingApiModule } from '@klausul/messaging';
 import { ProbeApiModule } from '@klausul/probe';
 import { infrastructureModules } from './infrastructure';
 import { WorkerJobsModule } from './worker.module';
@@ -19,6 +20,7 @@ export class ApiModule {
         HealthModule,
         IdentityModule,
         ProbeApiModule,
+        MessagingApiModule,
         ...(config.runWorkerInProcess ? [WorkerJobsModule.forRoot()] : []),
       ],
     };

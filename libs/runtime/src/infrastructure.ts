@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { ConfigModule, type AppConfig } from '@klausul/config';
 import { DatabaseModule } from '@klausul/database';
 import { LoggingModule } from '@klausul/logging';
+import { MessagingModule } from '@klausul/messaging';
 import { OutboxModule } from '@klausul/outbox';
 import { QueueModule } from '@klausul/queue';
 import { SchedulingModule } from '@klausul/scheduling';
@@ -24,6 +25,7 @@ export function infrastructureModules(
     QueueModule.forRoot(config),
     OutboxModule,
     SchedulingModule,
+    MessagingModule,
     WorkflowModule.forRoot(workflowDefinitions, { http: process === 'api' }),
   ];
 }

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { AppConfig } from '@klausul/config';
 import type { Clock } from '@klausul/domain';
 import { HeartbeatModule } from '@klausul/heartbeat';
+import { MessagingWorkerModule } from '@klausul/messaging';
 import { OutboxWorkerModule } from '@klausul/outbox';
 import { ProbeWorkerModule } from '@klausul/probe';
 import { SchedulingWorkerModule } from '@klausul/scheduling';
@@ -14,7 +15,7 @@ export class WorkerJobsModule {
   static forRoot(): DynamicModule {
     return {
       module: WorkerJobsModule,
-      imports: [OutboxWorkerModule, SchedulingWorkerModule, HeartbeatModule.forWorker(), ProbeWorkerModule],
+      imports: [OutboxWorkerModule, SchedulingWorkerModule, MessagingWorkerModule, HeartbeatModule.forWorker(), ProbeWorkerModule],
     };
   }
 }

@@ -1,0 +1,25 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@klausul/domain';
+import { CurrentActor, Roles } from '@klausul/identity';
+import { MessageQueryDto, type MessageView } from './message.dto';
+import { MessageService } from './message.service';
+
+/** The referral log: every message Klausul sent or will send, for the matchmaking unit. */
+@ApiTags('messages')
+@Roles('admin', 'procurement_caseworker', 'employment_caseworker')
+@Controller('messages')
+export class MessagesController {
+  constructor(private readonly messages: MessageService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Messages of the municipality, newest first (subject, body, recipient, delivery status, attempts)' })
+  list(@CurrentActor() actor: Actor, @Query() query: MessageQueryDto): Promise<MessageView[]> {
+    return this.messages.list(actor, query);
+  }
+
+  @Get(':id')
+  get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<MessageView> {
+    return this.messages.get(actor, id);
+  }
+}
