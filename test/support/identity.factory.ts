@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { Actor, Role } from '@klausul/domain';
-import { type ApiKeyRole, digestOf, newApiKey, newSessionToken, PasswordHasher } from '@klausul/identity';
+import { type ApiKeyRole, digestOf, hashPasswordOnThisThread, newApiKey, newSessionToken } from '@klausul/identity';
 
 /** The password factory users get unless a test picks one. */
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -69,7 +69,6 @@ export async function login(app: INestApplication, email: string, password = TES
  */
 export class IdentityFactory {
   private readonly dataSource: DataSource;
-  private readonly hasher = new PasswordHasher();
   private readonly hashes = new Map<string, Promise<string>>();
 
   /** From a test application, or from a DataSource for tests below the HTTP layer. */
@@ -149,7 +148,7 @@ export class IdentityFactory {
   private hashOf(password: string): Promise<string> {
     let hash = this.hashes.get(password);
     if (!hash) {
-      hash = this.hasher.hash(password);
+      hash = hashPasswordOnThisThread(password);
       this.hashes.set(password, hash);
     }
     return hash;

@@ -6,7 +6,7 @@ export type { AuthenticatedRequest } from './authenticated-request';
 export { assertSameMunicipality, assertSameSupplier } from './tenancy.policy';
 export { AccessLogService, type AccessLogRecord } from './access-log.service';
 export { BootstrapAdminService } from './bootstrap-admin.service';
-export { PasswordHasher } from './password-hasher';
+export { hashPasswordOnThisThread, PasswordHasher } from './password-hasher';
 export { digestOf, newApiKey, newSessionToken } from './secret-token';
 export {
   API_KEY_HEADER,

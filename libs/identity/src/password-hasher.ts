@@ -21,6 +21,12 @@ parentPort.on('message', async (task) => {
   }
 });`;
 
+/** The same hash on the calling thread, for scripts and tests that must not leave a thread behind. */
+export async function hashPasswordOnThisThread(password: string): Promise<string> {
+  const { argon2id } = await import('hash-wasm');
+  return argon2id({ ...PARAMETERS, password, salt: randomBytes(16), outputType: 'encoded' });
+}
+
 type Task = { op: 'hash'; password: string; salt: string; parameters: typeof PARAMETERS } | { op: 'verify'; password: string; hash: string };
 
 /**
