@@ -3,6 +3,7 @@ import { Identity1763880100000 } from './1763880100000-identity';
 import { WorkflowEngine1763880200000 } from './1763880200000-workflow-engine';
 import { SchedulingAndMessages1763880250000 } from './1763880250000-scheduling-and-messages';
 import { Contracts1763880300000 } from './1763880300000-contracts';
+import { Files1763880350000 } from './1763880350000-files';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) because the apps are
@@ -14,4 +15,5 @@ export const migrations = [
   WorkflowEngine1763880200000,
   SchedulingAndMessages1763880250000,
   Contracts1763880300000,
+  Files1763880350000,
 ];
