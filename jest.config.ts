@@ -32,6 +32,8 @@ const config: Config = {
     },
   ],
   maxWorkers: 2,
+  // Integration tests boot the app on real services; a loaded CI machine is slower than a laptop.
+  testTimeout: 60_000,
 };
 
 export default config;
