@@ -4,6 +4,7 @@ import { WorkflowEngine1763880200000 } from './1763880200000-workflow-engine';
 import { SchedulingAndMessages1763880250000 } from './1763880250000-scheduling-and-messages';
 import { Contracts1763880300000 } from './1763880300000-contracts';
 import { Files1763880350000 } from './1763880350000-files';
+import { Matching1763880400000 } from './1763880400000-matching';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) because the apps are
@@ -16,4 +17,5 @@ export const migrations = [
   SchedulingAndMessages1763880250000,
   Contracts1763880300000,
   Files1763880350000,
+  Matching1763880400000,
 ];

@@ -3,7 +3,9 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import request from 'supertest';
 import { ROLES, type Role } from '@klausul/domain';
 import { createApiApplication } from '@klausul/runtime';
+import { clauseBody, ContractsFactory, meetingBody, screeningBody } from '../support/contracts.factory';
 import { bearer, IdentityFactory, TEST_PASSWORD, type TestUser } from '../support/identity.factory';
+import { candidateBody, jobOrderBody } from '../support/matching.fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { testRuntime } from '../support/test-runtime';
 
@@ -13,6 +15,14 @@ interface TenantIds {
   user: string;
   apiKey: string;
   message: string;
+  supplier: string;
+  otherSupplier: string;
+  tender: string;
+  contract: string;
+  jobOrder: string;
+  candidate: string;
+  placement: string;
+  channel: string;
 }
 
 interface RouteCase {
@@ -21,17 +31,31 @@ interface RouteCase {
   route: string;
   path: (ids: TenantIds) => string;
   roles: readonly Role[];
-  /** Status for an allowed role on its own municipality's data. */
-  ok: number;
+  /**
+   * Status for an allowed role on its own municipality's data; `authorized` where the
+   * entity's state decides the outcome (a 422 still proves the role got through):
+   * anything but 401, 403, 404 and 5xx.
+   */
+  ok: number | 'authorized';
   body?: () => object;
   /** Whether the route addresses one municipality's entity (then another municipality's id is a 404). */
   scoped?: boolean;
+  /** Whether the entity belongs to a supplier (then another supplier's HR contact gets a 404). */
+  supplierScoped?: boolean;
 }
 
 let counter = 0;
 const ALL = ROLES;
 const ADMIN: Role[] = ['admin'];
 const UNIT_AND_ADMIN: Role[] = ['admin', 'procurement_caseworker', 'employment_caseworker'];
+const CONTRACT_READERS: Role[] = [...UNIT_AND_ADMIN, 'supplier_hr'];
+const EMPLOYMENT: Role[] = ['employment_caseworker', 'admin'];
+const SUPPLIER: Role[] = ['supplier_hr'];
+
+/** A route per event of a workflow: who may fire it comes from the table; the state decides the rest. */
+const event = (route: string, path: (t: TenantIds) => string, roles: readonly Role[], body: () => object = () => ({}), supplierScoped = true): RouteCase => ({
+  method: 'post', route, path, roles, ok: 'authorized', scoped: true, supplierScoped, body,
+});
 
 /** Every authenticated route. A route the API has but this table lacks fails the completeness test. */
 const routes: RouteCase[] = [
@@ -67,6 +91,67 @@ const routes: RouteCase[] = [
   },
   { method: 'get', route: '/api/v1/messages', path: () => '/api/v1/messages', roles: UNIT_AND_ADMIN, ok: 200 },
   { method: 'get', route: '/api/v1/messages/{id}', path: (t) => `/api/v1/messages/${t.message}`, roles: UNIT_AND_ADMIN, ok: 200, scoped: true },
+  { method: 'post', route: '/api/v1/messages/{id}/retry', path: (t) => `/api/v1/messages/${t.message}/retry`, roles: UNIT_AND_ADMIN, ok: 'authorized', scoped: true },
+  // Phase 1: suppliers, tenders, contracts, targets, thresholds
+  { method: 'post', route: '/api/v1/suppliers', path: () => '/api/v1/suppliers', roles: UNIT_AND_ADMIN, ok: 'authorized', body: () => ({ cvr: '12345674', name: `Matrix ${++counter}` }) },
+  { method: 'get', route: '/api/v1/suppliers', path: () => '/api/v1/suppliers', roles: UNIT_AND_ADMIN, ok: 200 },
+  { method: 'get', route: '/api/v1/suppliers/{id}', path: (t) => `/api/v1/suppliers/${t.supplier}`, roles: CONTRACT_READERS, ok: 200, scoped: true, supplierScoped: true },
+  { method: 'post', route: '/api/v1/tenders', path: () => '/api/v1/tenders', roles: UNIT_AND_ADMIN, ok: 'authorized', body: () => ({ title: 'Rengøring', procurementArea: 'cleaning', estimatedValueDkk: 1_000_000, durationMonths: 12, lots: [{ number: 1, title: 'Alt' }] }) },
+  { method: 'get', route: '/api/v1/tenders', path: () => '/api/v1/tenders', roles: UNIT_AND_ADMIN, ok: 200 },
+  { method: 'get', route: '/api/v1/tenders/{id}', path: (t) => `/api/v1/tenders/${t.tender}`, roles: UNIT_AND_ADMIN, ok: 200, scoped: true },
+  ...(
+    [
+      ['screening', () => screeningBody()],
+      ['start-dialogue', () => ({})],
+      ['meetings', () => meetingBody()],
+      ['define-clause', () => ({ clauses: [clauseBody()] })],
+      ['publish', () => ({})],
+      ['award', () => ({ startDate: '2025-01-01', endDate: '2028-12-31', lots: [{ lotNumber: 1, supplierId: '00000000-0000-4000-8000-000000000000' }] })],
+      ['hand-over', () => ({})],
+      ['not-suitable', () => ({ reason: 'Ingen egnede opgaver' })],
+      ['cancel', () => ({ reason: 'Udbuddet aflyses' })],
+    ] as const
+  ).map(([step, body]) => event(`/api/v1/tenders/{id}/${step}`, (t) => `/api/v1/tenders/${t.tender}/${step}`, UNIT_AND_ADMIN, body, false)),
+  { method: 'get', route: '/api/v1/contracts', path: () => '/api/v1/contracts', roles: CONTRACT_READERS, ok: 200 },
+  { method: 'get', route: '/api/v1/contracts/{id}', path: (t) => `/api/v1/contracts/${t.contract}`, roles: CONTRACT_READERS, ok: 200, scoped: true, supplierScoped: true },
+  { method: 'get', route: '/api/v1/contracts/{id}/compliance', path: (t) => `/api/v1/contracts/${t.contract}/compliance`, roles: CONTRACT_READERS, ok: 200, scoped: true, supplierScoped: true },
+  { method: 'post', route: '/api/v1/contracts/{id}/partners', path: (t) => `/api/v1/contracts/${t.contract}/partners`, roles: UNIT_AND_ADMIN, ok: 'authorized', scoped: true, body: () => ({ supplierId: '00000000-0000-4000-8000-000000000000', kind: 'rsv' }) },
+  { method: 'get', route: '/api/v1/alerts', path: () => '/api/v1/alerts', roles: UNIT_AND_ADMIN, ok: 200 },
+  { method: 'get', route: '/api/v1/targets/{year}', path: () => '/api/v1/targets/2026', roles: UNIT_AND_ADMIN, ok: 200 },
+  { method: 'put', route: '/api/v1/targets/{year}', path: () => '/api/v1/targets/2026', roles: UNIT_AND_ADMIN, ok: 'authorized', body: () => ({ clauseShare: 0.5, hiresUnderClauses: 40 }) },
+  { method: 'get', route: '/api/v1/clause-thresholds', path: () => '/api/v1/clause-thresholds', roles: UNIT_AND_ADMIN, ok: 200 },
+  { method: 'put', route: '/api/v1/clause-thresholds', path: () => '/api/v1/clause-thresholds', roles: ADMIN, ok: 'authorized', body: () => ({ minDurationMonths: 6, minValueDkk: 5_000_000 }) },
+  // Phase 2: job orders, candidates, placements, the jobcenter's channels
+  { method: 'post', route: '/api/v1/contracts/{contractId}/job-orders', path: (t) => `/api/v1/contracts/${t.contract}/job-orders`, roles: SUPPLIER, ok: 201, scoped: true, supplierScoped: true, body: () => jobOrderBody() },
+  { method: 'get', route: '/api/v1/job-orders', path: () => '/api/v1/job-orders', roles: [...CONTRACT_READERS, 'jobcenter_contact'], ok: 200 },
+  { method: 'get', route: '/api/v1/job-orders/{id}', path: (t) => `/api/v1/job-orders/${t.jobOrder}`, roles: [...CONTRACT_READERS, 'jobcenter_contact'], ok: 200, scoped: true, supplierScoped: true },
+  { method: 'patch', route: '/api/v1/job-orders/{id}', path: (t) => `/api/v1/job-orders/${t.jobOrder}`, roles: SUPPLIER, ok: 'authorized', scoped: true, supplierScoped: true, body: () => ({ title: 'Ny titel' }) },
+  event('/api/v1/job-orders/{id}/submit', (t) => `/api/v1/job-orders/${t.jobOrder}/submit`, SUPPLIER),
+  event('/api/v1/job-orders/{id}/return', (t) => `/api/v1/job-orders/${t.jobOrder}/return`, ['procurement_caseworker', 'admin'], () => ({ comment: 'Mere om vagterne' })),
+  event('/api/v1/job-orders/{id}/forward', (t) => `/api/v1/job-orders/${t.jobOrder}/forward`, ['procurement_caseworker', 'admin']),
+  event('/api/v1/job-orders/{id}/send-shortlist', (t) => `/api/v1/job-orders/${t.jobOrder}/send-shortlist`, EMPLOYMENT),
+  event('/api/v1/job-orders/{id}/close', (t) => `/api/v1/job-orders/${t.jobOrder}/close`, CONTRACT_READERS),
+  event('/api/v1/job-orders/{id}/reopen', (t) => `/api/v1/job-orders/${t.jobOrder}/reopen`, UNIT_AND_ADMIN),
+  event('/api/v1/job-orders/{id}/cancel', (t) => `/api/v1/job-orders/${t.jobOrder}/cancel`, ['supplier_hr', 'procurement_caseworker', 'admin']),
+  { method: 'post', route: '/api/v1/job-orders/{id}/retry', path: (t) => `/api/v1/job-orders/${t.jobOrder}/retry`, roles: UNIT_AND_ADMIN, ok: 200, scoped: true },
+  { method: 'post', route: '/api/v1/job-orders/{jobOrderId}/candidates', path: (t) => `/api/v1/job-orders/${t.jobOrder}/candidates`, roles: ['jobcenter_contact', ...EMPLOYMENT], ok: 'authorized', scoped: true, body: () => candidateBody(++counter) },
+  { method: 'get', route: '/api/v1/job-orders/{jobOrderId}/candidates', path: (t) => `/api/v1/job-orders/${t.jobOrder}/candidates`, roles: [...CONTRACT_READERS, 'jobcenter_contact'], ok: 200, scoped: true, supplierScoped: true },
+  { method: 'get', route: '/api/v1/candidates/{id}', path: (t) => `/api/v1/candidates/${t.candidate}`, roles: [...CONTRACT_READERS, 'jobcenter_contact'], ok: 200, scoped: true, supplierScoped: true },
+  { method: 'get', route: '/api/v1/candidates/{id}/cv', path: (t) => `/api/v1/candidates/${t.candidate}/cv`, roles: [...CONTRACT_READERS, 'jobcenter_contact'], ok: 200, scoped: true, supplierScoped: true },
+  event('/api/v1/candidates/{id}/shortlist', (t) => `/api/v1/candidates/${t.candidate}/shortlist`, EMPLOYMENT),
+  event('/api/v1/candidates/{id}/decline', (t) => `/api/v1/candidates/${t.candidate}/decline`, EMPLOYMENT),
+  event('/api/v1/candidates/{id}/interview', (t) => `/api/v1/candidates/${t.candidate}/interview`, SUPPLIER, () => ({ interviewOn: '2025-02-20' })),
+  event('/api/v1/candidates/{id}/hire', (t) => `/api/v1/candidates/${t.candidate}/hire`, SUPPLIER, () => ({ startDate: '2025-03-01', weeklyHours: 10, employmentForm: 'flexjob' })),
+  event('/api/v1/candidates/{id}/reject', (t) => `/api/v1/candidates/${t.candidate}/reject`, SUPPLIER, () => ({ reason: 'other' })),
+  event('/api/v1/candidates/{id}/withdraw', (t) => `/api/v1/candidates/${t.candidate}/withdraw`, ['jobcenter_contact', ...EMPLOYMENT]),
+  { method: 'get', route: '/api/v1/placements/{id}', path: (t) => `/api/v1/placements/${t.placement}`, roles: CONTRACT_READERS, ok: 200, scoped: true, supplierScoped: true },
+  event('/api/v1/placements/{id}/change-hours', (t) => `/api/v1/placements/${t.placement}/change-hours`, CONTRACT_READERS, () => ({ weeklyHours: 12, effectiveFrom: '2025-04-01' })),
+  event('/api/v1/placements/{id}/end', (t) => `/api/v1/placements/${t.placement}/end`, CONTRACT_READERS, () => ({ endDate: '2025-01-01', reason: 'other' })),
+  { method: 'get', route: '/api/v1/jobcenter-channels', path: () => '/api/v1/jobcenter-channels', roles: ADMIN, ok: 200 },
+  { method: 'post', route: '/api/v1/jobcenter-channels', path: () => '/api/v1/jobcenter-channels', roles: ADMIN, ok: 201, body: () => ({ kind: 'email', name: `Kanal ${++counter}`, address: 'jc@example.dk' }) },
+  { method: 'delete', route: '/api/v1/jobcenter-channels/{id}', path: (t) => `/api/v1/jobcenter-channels/${t.channel}`, roles: ADMIN, ok: 204, scoped: true },
+  { method: 'get', route: '/api/v1/settings/matching', path: () => '/api/v1/settings/matching', roles: ADMIN, ok: 200 },
+  { method: 'put', route: '/api/v1/settings/matching', path: () => '/api/v1/settings/matching', roles: ADMIN, ok: 200, body: () => ({ candidateWorkingDays: 10 }) },
   { method: 'post', route: '/api/v1/probes/{id}/retry', path: (t) => `/api/v1/probes/${t.probe}/retry`, roles: ADMIN, ok: 200, scoped: true },
 ];
 
@@ -77,14 +162,29 @@ describe('authorization: every route x every role x own and other municipality',
   let db: TestDatabase;
   let app: INestApplication;
   let factory: IdentityFactory;
+  let contracts: ContractsFactory;
   const users = new Map<Role, TestUser>();
+  let otherSupplierHr: TestUser;
   let own: TenantIds;
   let other: TenantIds;
 
+  /** One municipality's data: a handed-over tender, a forwarded job order, a shortlisted candidate, a placement... */
   async function tenant(municipalityId: string): Promise<TenantIds> {
-    const admin = await factory.user({ role: 'admin', municipalityId });
-    const token = await factory.session(admin);
-    const probe = await request(app.getHttpServer()).post('/api/v1/probes').set(bearer(token)).send({}).expect(201);
+    const http = () => request(app.getHttpServer());
+    const unit = await contracts.unit(municipalityId);
+    const { tender, suppliers } = await contracts.tenderAt(unit, 'handed_over');
+    const [{ id: contract }] = await factory.query<{ id: string }>('SELECT id FROM contract WHERE tender_id = $1 AND supplier_id = $2', [tender.id, suppliers[0].id]);
+    const hr = await contracts.supplierHr(municipalityId, suppliers[0].id);
+    const jobOrder = (await http().post(`/api/v1/contracts/${contract}/job-orders`).set(bearer(hr.token)).send(jobOrderBody()).expect(201)).body.id;
+    await http().post(`/api/v1/job-orders/${jobOrder}/submit`).set(bearer(hr.token)).send({}).expect(200);
+    await http().post(`/api/v1/job-orders/${jobOrder}/forward`).set(bearer(unit.procurement.token)).send({}).expect(200);
+    const candidate = (await http().post(`/api/v1/job-orders/${jobOrder}/candidates`).set(bearer(unit.jobcenter.token)).send(candidateBody(0)).expect(201)).body.id;
+    await http().post(`/api/v1/candidates/${candidate}/shortlist`).set(bearer(unit.employment.token)).send({}).expect(200);
+    const placement = await contracts.placement(contract);
+    const channel = (await http().post('/api/v1/jobcenter-channels').set(bearer(unit.admin.token)).send({ kind: 'email', name: 'Jobcenter', address: 'jc@example.dk' }).expect(201)).body.id;
+
+    const token = unit.admin.token;
+    const probe = await http().post('/api/v1/probes').set(bearer(token)).send({}).expect(201);
     const target = await factory.user({ role: 'jobcenter_contact', municipalityId });
     const key = await factory.apiKey({ municipalityId });
     const [message] = await factory.query<{ id: string }>(
@@ -92,7 +192,10 @@ describe('authorization: every route x every role x own and other municipality',
        VALUES ($1, 'email', 'test', 'hr@example.dk', 'Emne', 'Tekst') RETURNING id`,
       [municipalityId],
     );
-    return { probe: probe.body.id, user: target.id, apiKey: key.id, message: message.id };
+    return {
+      probe: probe.body.id, user: target.id, apiKey: key.id, message: message.id, supplier: suppliers[0].id, otherSupplier: suppliers[1].id,
+      tender: tender.id, contract, jobOrder, candidate, placement, channel,
+    };
   }
 
   beforeAll(async () => {
@@ -100,10 +203,14 @@ describe('authorization: every route x every role x own and other municipality',
     app = await createApiApplication(testRuntime(db.url, 'postgres', { RUN_WORKER: 'false' }));
     await app.init();
     factory = new IdentityFactory(app);
+    contracts = new ContractsFactory(app);
     const ownMunicipality = await factory.municipality();
-    for (const role of ROLES) users.set(role, await factory.user({ role, municipalityId: ownMunicipality.id }));
     own = await tenant(ownMunicipality.id);
     other = await tenant((await factory.municipality()).id);
+    for (const role of ROLES) {
+      users.set(role, await factory.user({ role, municipalityId: ownMunicipality.id, ...(role === 'supplier_hr' ? { supplierId: own.supplier } : {}) }));
+    }
+    otherSupplierHr = await factory.user({ role: 'supplier_hr', municipalityId: ownMunicipality.id, supplierId: own.otherSupplier });
   });
 
   afterAll(async () => {
@@ -136,8 +243,17 @@ describe('authorization: every route x every role x own and other municipality',
     it.each(ROLES)('as %s on its own municipality', async (role) => {
       const token = await factory.session(users.get(role)!);
       const res = await call(route, own, token);
-      expect({ role, status: res.status }).toEqual({ role, status: route.roles.includes(role) ? route.ok : 403 });
+      if (!route.roles.includes(role)) expect({ role, status: res.status }).toEqual({ role, status: 403 });
+      else if (route.ok === 'authorized') expect({ role, status: res.status, refused: [401, 403, 404].includes(res.status) || res.status >= 500 }).toMatchObject({ role, refused: false });
+      else expect({ role, status: res.status, body: res.status === route.ok ? undefined : res.body }).toEqual({ role, status: route.ok, body: undefined });
     });
+
+    if (route.supplierScoped && route.roles.includes('supplier_hr')) {
+      it("as another supplier's HR contact", async () => {
+        const res = await call(route, own, await factory.session(otherSupplierHr));
+        expect(res.status).toBe(404);
+      });
+    }
 
     if (route.scoped) {
       it.each(ROLES)("as %s on another municipality's id", async (role) => {

@@ -56,13 +56,27 @@ describe('user management', () => {
   });
 
   it('creates a supplier HR contact bound to a supplier', async () => {
-    const supplierId = '5b1f0b5e-7d4c-4a53-9d0e-3c1c7f0a6b21';
+    const supplierId = await identity.supplier(odense.id);
     const res = await http()
       .post('/api/v1/users')
       .set(asAdmin())
       .send({ email: 'hr@transport.example.test', displayName: 'HR', role: 'supplier_hr', supplierId, password: 'twelve chars!' })
       .expect(201);
     expect(res.body.supplierId).toBe(supplierId);
+  });
+
+  it("refuses a supplier that is not one of the municipality's with a 400 naming supplierId", async () => {
+    const elsewhere = await identity.supplier((await identity.municipality()).id);
+    const before = await identity.query('SELECT id FROM app_user');
+    for (const supplierId of [elsewhere, '5b1f0b5e-7d4c-4a53-9d0e-3c1c7f0a6b21']) {
+      const res = await http()
+        .post('/api/v1/users')
+        .set(asAdmin())
+        .send({ email: `hr-${supplierId.slice(0, 4)}@transport.example.test`, displayName: 'HR', role: 'supplier_hr', supplierId, password: 'twelve chars!' })
+        .expect(400);
+      expect(res.body.message).toContain('supplierId');
+    }
+    expect(await identity.query('SELECT id FROM app_user')).toHaveLength(before.length);
   });
 
   it('lists only the users of the admin’s municipality', async () => {
@@ -98,7 +112,7 @@ describe('user management', () => {
     const missing = await http().patch(`/api/v1/users/${user.id}`).set(asAdmin()).send({ role: 'supplier_hr' }).expect(400);
     expect(missing.body.message).toContain('supplierId');
 
-    const supplierId = '0f5d3f5e-2b7a-4d0c-8f1e-6a9b8c7d6e5f';
+    const supplierId = await identity.supplier(odense.id);
     await http().patch(`/api/v1/users/${user.id}`).set(asAdmin()).send({ role: 'supplier_hr', supplierId }).expect(200);
     const back = await http().patch(`/api/v1/users/${user.id}`).set(asAdmin()).send({ role: 'employment_caseworker' }).expect(200);
     expect(back.body.supplierId).toBeNull();

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -86,7 +86,7 @@ export class IdentityFactory {
   async user(options: UserOptions = {}): Promise<TestUser> {
     const role = options.role ?? 'procurement_caseworker';
     const municipalityId = options.municipalityId ?? (await this.municipality()).id;
-    const supplierId = role === 'supplier_hr' ? (options.supplierId ?? randomUUID()) : null;
+    const supplierId = role === 'supplier_hr' ? (options.supplierId ?? (await this.supplier(municipalityId))) : null;
     const email = (options.email ?? `${role.replace(/_/g, '-')}-${unique()}@example.test`).toLowerCase();
     const password = options.password ?? TEST_PASSWORD;
     const displayName = options.displayName ?? `Test ${role}`;
@@ -121,6 +121,16 @@ export class IdentityFactory {
   async signedIn(options: UserOptions = {}): Promise<{ user: TestUser; token: string }> {
     const user = await this.user(options);
     return { user, token: await this.session(user) };
+  }
+
+  /** A supplier of the municipality (for a supplier HR contact that needs one). */
+  async supplier(municipalityId: string): Promise<string> {
+    const cvr = String(10_000_000 + Math.floor(Math.random() * 89_999_999));
+    const [row] = await this.query<{ id: string }>(
+      'INSERT INTO supplier (municipality_id, cvr, name) VALUES ($1, $2, $3) RETURNING id',
+      [municipalityId, cvr, `Leverandør ${cvr}`],
+    );
+    return row.id;
   }
 
   async apiKey(options: { municipalityId?: string; role?: ApiKeyRole; name?: string } = {}): Promise<TestApiKey> {

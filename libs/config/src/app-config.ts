@@ -1,4 +1,6 @@
-import { environmentSchema, type Environment } from './config.schema';
+import { environmentSchema, type Environment, type FileKey } from './config.schema';
+
+export { parseFileKeyList, type FileKey } from './config.schema';
 
 /** A configuration value a client got wrong; the message names the variable and never echoes its value. */
 export class ConfigurationError extends Error {
@@ -36,6 +38,23 @@ export interface AppConfig {
   heartbeatIntervalMs: number;
   /** The first admin created on an empty database, and how long a login session lasts. */
   identity: { adminEmail: string; adminPassword?: string; bootstrapMunicipality: string; sessionTtlHours: number };
+  /** Defaults of employment clauses; a municipality may override the thresholds. */
+  clauses: {
+    /** A tender of at least this duration and value is flagged clauseRequired. */
+    threshold: { minDurationMonths: number; minValueDkk: number };
+    /** Months after contract start by which the first hire must be made (the check-first-hire milestone). */
+    firstHireMonths: number;
+    /** Months after contract start by which the clause must be fully met. */
+    fullFulfilmentMonths: number;
+    /** Share of its agreed period an early-ended placement must have served to count. */
+    earlyEndCountShare: number;
+  };
+  /** Whether the API creates the Odense demo data on start (idempotent); the embedded default does. */
+  seedDemo: boolean;
+  /** Stored files (libs/files): encryption keys (first encrypts; unset: see FileKeyring) and the upload limit. */
+  files: { encryptionKeys?: FileKey[]; maxUploadBytes: number };
+  /** Outgoing webhooks (libs/messaging): how long a receiver may take to answer. */
+  webhooks: { timeoutMs: number };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -87,6 +106,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTty = f
       bootstrapMunicipality: e.BOOTSTRAP_MUNICIPALITY,
       sessionTtlHours: e.SESSION_TTL_HOURS,
     },
+    clauses: {
+      threshold: { minDurationMonths: e.CLAUSE_THRESHOLD_MONTHS, minValueDkk: e.CLAUSE_THRESHOLD_VALUE_DKK },
+      firstHireMonths: e.FIRST_HIRE_MILESTONE_MONTHS,
+      fullFulfilmentMonths: e.CLAUSE_FULL_FULFILMENT_MONTHS,
+      earlyEndCountShare: e.EARLY_END_COUNT_SHARE,
+    },
+    seedDemo: e.SEED_DEMO ?? embedded,
+    files: { encryptionKeys: e.FILE_ENCRYPTION_KEYS, maxUploadBytes: e.FILE_MAX_UPLOAD_BYTES },
+    webhooks: { timeoutMs: e.WEBHOOK_TIMEOUT_MS },
   };
 }
 

@@ -65,6 +65,52 @@ export const environmentSchema = z.object({
   SESSION_TTL_HOURS: positiveInt('a whole number of hours between 1 and 720')
     .max(720, 'must be a whole number of hours between 1 and 720')
     .default(12),
+  // Employment clauses (libs/contracts): a municipality's own thresholds override the first two.
+  CLAUSE_THRESHOLD_MONTHS: positiveInt('a positive whole number of months').default(6),
+  CLAUSE_THRESHOLD_VALUE_DKK: z.coerce
+    .number({ message: 'must be an amount in DKK, 0 or more' })
+    .min(0, 'must be an amount in DKK, 0 or more')
+    .default(5_000_000),
+  FIRST_HIRE_MILESTONE_MONTHS: positiveInt('a positive whole number of months').default(6),
+  CLAUSE_FULL_FULFILMENT_MONTHS: positiveInt('a positive whole number of months').default(12),
+  EARLY_END_COUNT_SHARE: z.coerce
+    .number({ message: 'must be a share between 0 and 1' })
+    .min(0, 'must be a share between 0 and 1')
+    .max(1, 'must be a share between 0 and 1')
+    .default(0.75),
+  SEED_DEMO: booleanFlag.optional(),
+  // Encrypted file storage (libs/files) and webhook delivery (libs/messaging).
+  FILE_ENCRYPTION_KEYS: z.string().transform((value, ctx) => {
+    const keys = parseFileKeyList(value);
+    if (!keys) ctx.addIssue({ code: 'custom', message: FILE_KEY_LIST_RULE });
+    return keys ?? z.NEVER;
+  }).optional(),
+  FILE_MAX_UPLOAD_BYTES: positiveInt('a positive number of bytes').default(10 * 1024 * 1024),
+  WEBHOOK_TIMEOUT_MS: positiveInt('a positive number of milliseconds').default(10_000),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
+
+/** A key that encrypts stored files (AES-256-GCM): 32 bytes, named so rows say which key sealed them. */
+export interface FileKey {
+  id: string;
+  key: Buffer;
+}
+
+const FILE_KEY_LIST_RULE = 'must be a comma-separated list of keyId:base64key (ids of letters, digits, . _ -; unique; each key 32 bytes)';
+
+/**
+ * Parses `keyId:base64key,keyId:base64key` (newlines also separate); the first key
+ * encrypts, all decrypt. Null when anything is wrong (the caller names the variable).
+ */
+export function parseFileKeyList(value: string): FileKey[] | null {
+  const entries = value.split(/[,\n]/).map((entry) => entry.trim()).filter((entry) => entry !== '');
+  const keys: FileKey[] = [];
+  for (const entry of entries) {
+    const match = /^([A-Za-z0-9._-]{1,64}):([A-Za-z0-9+/_-]+={0,2})$/.exec(entry);
+    const key = match ? Buffer.from(match[2], 'base64') : undefined;
+    if (!match || key!.length !== 32 || keys.some((k) => k.id === match[1])) return null;
+    keys.push({ id: match[1], key: key! });
+  }
+  return keys.length > 0 ? keys : null;
+}

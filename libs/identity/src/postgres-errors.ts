@@ -11,6 +11,12 @@ export function isUniqueViolation(error: unknown, constraint: string): boolean {
   return fields?.code === '23505' && fields.constraint === constraint;
 }
 
+/** Whether a query failed on the named foreign key (the referenced row does not exist). */
+export function isForeignKeyViolation(error: unknown, constraint: string): boolean {
+  const fields = (error instanceof QueryFailedError ? error.driverError : error) as PostgresErrorFields | undefined;
+  return fields?.code === '23503' && fields.constraint === constraint;
+}
+
 /**
  * A failed query's error carries its parameters and PostgreSQL's detail ("Failing row
  * contains (...)"), which can hold e-mail addresses and hashes; the error logged in

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ConflictError, type Role } from '@klausul/domain';
+import { ConflictError, InvalidInputError, type Role } from '@klausul/domain';
 import { AppUser } from './app-user.entity';
-import { isUniqueViolation, withoutPersonalData } from './postgres-errors';
+import { isForeignKeyViolation, isUniqueViolation, withoutPersonalData } from './postgres-errors';
 
 export interface NewUser {
   municipalityId: string;
@@ -82,7 +82,7 @@ export class UserRepository {
       if (isUniqueViolation(error, 'app_user_email_key')) {
         throw new ConflictError('A user with this e-mail address already exists');
       }
-      throw withoutPersonalData(error);
+      throw unknownSupplierOr(error);
     }
   }
 
@@ -91,7 +91,7 @@ export class UserRepository {
     try {
       await this.users(manager).update({ id }, changes);
     } catch (error) {
-      throw withoutPersonalData(error);
+      throw unknownSupplierOr(error);
     }
   }
 
@@ -105,4 +105,12 @@ export class UserRepository {
   private signInRecord(user: AppUser): SignInRecord {
     return { id: user.id, municipalityId: user.municipalityId, passwordHash: user.passwordHash!, active: user.active };
   }
+}
+
+/** A supplier HR contact must belong to a supplier of the same municipality. */
+function unknownSupplierOr(error: unknown): unknown {
+  if (isForeignKeyViolation(error, 'app_user_supplier_fkey')) {
+    return new InvalidInputError('supplierId must be a supplier of your municipality', { field: 'supplierId' });
+  }
+  return withoutPersonalData(error);
 }

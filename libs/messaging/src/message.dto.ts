@@ -19,13 +19,15 @@ export class MessageQueryDto {
 
 export interface MessageView {
   id: string;
-  channel: string;
+  channel: 'email' | 'webhook';
   template: string;
   recipient: string;
   subject: string;
   text: string;
   html: string | null;
   related: { type: string; id: string } | null;
+  /** For the webhook channel: the endpoint (recipient is its URL, text the JSON body). */
+  webhookEndpointId: string | null;
   deliveryStatus: 'pending' | 'delivered' | 'failed';
   attempts: number;
   providerId: string | null;
@@ -44,6 +46,7 @@ export function toMessageView(row: Record<string, any>): MessageView {
     text: row.body_text,
     html: row.body_html,
     related: row.related_type ? { type: row.related_type, id: row.related_id } : null,
+    webhookEndpointId: row.webhook_endpoint_id ?? null,
     deliveryStatus: row.delivery_status,
     attempts: row.attempts,
     providerId: row.provider_id,

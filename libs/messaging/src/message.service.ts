@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type Actor, NotFoundError } from '@klausul/domain';
-import { OutboxWriter } from '@klausul/outbox';
+import { type Actor, Clock, NotFoundError } from '@klausul/domain';
+import { OutboxRepository, OutboxWriter } from '@klausul/outbox';
 import { type MessageView, toMessageView } from './message.dto';
+import { WebhookEndpointRepository } from './webhook-endpoint.repository';
 
 export interface MessageDraft {
   municipalityId: string;
@@ -16,7 +18,42 @@ export interface MessageDraft {
   related?: { type: string; id: string };
 }
 
+/** A webhook message to an active webhook_endpoint of the same municipality (its URL and signing secret). */
+export interface WebhookDraft {
+  municipalityId: string;
+  endpointId: string;
+  /** What happened, e.g. `job-description.forwarded`: the body's `type`, the X-Klausul-Event header and the log's template. */
+  event: string;
+  /** The body's `data`: ids and facts, no personal data the receiver should not have. */
+  data: unknown;
+  /** A line for the log (default: the event). */
+  subject?: string;
+  related?: { type: string; id: string };
+}
+
+/** What a webhook receiver gets as the JSON body. */
+export interface WebhookBody {
+  /** The message id, also sent as X-Klausul-Message-Id: the same on every attempt. */
+  id: string;
+  type: string;
+  createdAt: string;
+  data: unknown;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface LoggedMessage {
+  id: string;
+  municipalityId: string;
+  channel: 'email' | 'webhook';
+  template: string;
+  recipient: string;
+  subject: string;
+  text: string;
+  html?: string;
+  related?: { type: string; id: string };
+  webhookEndpointId?: string;
+}
 
 /**
  * The referral log (formidlingslog): every message Klausul sends is a row first, and is
@@ -27,24 +64,41 @@ export class MessageService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
+    private readonly outboxRows: OutboxRepository,
+    private readonly endpoints: WebhookEndpointRepository,
+    private readonly clock: Clock,
   ) {}
 
-  /** Logs the messages and queues their delivery, in the caller's transaction. */
+  /** Logs e-mails and queues their delivery, in the caller's transaction. */
   async compose(manager: EntityManager, drafts: readonly MessageDraft[]): Promise<string[]> {
-    const ids: string[] = [];
+    return this.log(manager, drafts.map((d) => ({ ...d, id: randomUUID(), channel: 'email' as const })));
+  }
+
+  /**
+   * Logs webhook messages to active endpoints of their municipality and queues their
+   * delivery, in the caller's transaction. The body is `{ id, type, createdAt, data }`,
+   * signed at each attempt (see libs/messaging/README.md). An unknown or inactive endpoint is a 404.
+   */
+  async composeWebhook(manager: EntityManager, drafts: readonly WebhookDraft[]): Promise<string[]> {
+    const messages: LoggedMessage[] = [];
     for (const d of drafts) {
-      const [row] = await manager.query(
-        `INSERT INTO message (municipality_id, channel, template, recipient, subject, body_text, body_html, related_type, related_id)
-         VALUES ($1, 'email', $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-        [d.municipalityId, d.template, d.recipient, d.subject, d.text, d.html ?? null, d.related?.type ?? null, d.related?.id ?? null],
-      );
-      ids.push(row.id);
+      const endpoint = UUID.test(d.endpointId) ? await this.endpoints.findActive(manager, d.municipalityId, d.endpointId) : null;
+      if (!endpoint) throw new NotFoundError('webhook endpoint', d.endpointId);
+      const id = randomUUID();
+      const body: WebhookBody = { id, type: d.event, createdAt: this.clock.now().toISOString(), data: d.data };
+      messages.push({
+        id,
+        municipalityId: d.municipalityId,
+        channel: 'webhook',
+        template: d.event,
+        recipient: endpoint.url,
+        subject: d.subject ?? d.event,
+        text: JSON.stringify(body),
+        related: d.related,
+        webhookEndpointId: endpoint.id,
+      });
     }
-    await this.outbox.write(
-      manager,
-      drafts.map((d, i) => ({ municipalityId: d.municipalityId, job: 'deliver-message', entityId: ids[i], entityTable: 'message' })),
-    );
-    return ids;
+    return this.log(manager, messages);
   }
 
   async list(actor: Actor, options: { limit?: number; related?: string } = {}): Promise<MessageView[]> {
@@ -62,5 +116,34 @@ export class MessageService {
       : [];
     if (!rows[0]) throw new NotFoundError('message', id);
     return toMessageView(rows[0]);
+  }
+
+  /** Puts a failed message back in line for delivery (a no-op unless it failed). */
+  async retry(actor: Actor, id: string): Promise<MessageView> {
+    await this.dataSource.transaction(async (manager) => {
+      const rows = UUID.test(id)
+        ? await manager.query('SELECT id FROM message WHERE id = $1 AND municipality_id = $2 FOR UPDATE', [id, actor.municipalityId])
+        : [];
+      if (!rows[0]) throw new NotFoundError('message', id);
+      await this.outboxRows.retryFailed(manager, 'message', id);
+    });
+    return this.get(actor, id);
+  }
+
+  private async log(manager: EntityManager, messages: readonly LoggedMessage[]): Promise<string[]> {
+    for (const m of messages) {
+      await manager.query(
+        `INSERT INTO message (id, municipality_id, channel, template, recipient, subject, body_text, body_html, related_type, related_id,
+                              webhook_endpoint_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [m.id, m.municipalityId, m.channel, m.template, m.recipient, m.subject, m.text, m.html ?? null,
+          m.related?.type ?? null, m.related?.id ?? null, m.webhookEndpointId ?? null],
+      );
+    }
+    await this.outbox.write(
+      manager,
+      messages.map((m) => ({ municipalityId: m.municipalityId, job: 'deliver-message', entityId: m.id, entityTable: 'message' })),
+    );
+    return messages.map((m) => m.id);
   }
 }

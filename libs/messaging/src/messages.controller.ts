@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@klausul/domain';
 import { CurrentActor, Roles } from '@klausul/identity';
@@ -21,5 +21,12 @@ export class MessagesController {
   @Get(':id')
   get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<MessageView> {
     return this.messages.get(actor, id);
+  }
+
+  @Post(':id/retry')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Put a failed message back in line for delivery (after fixing the receiver); no-op unless it failed' })
+  retry(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<MessageView> {
+    return this.messages.retry(actor, id);
   }
 }

@@ -3,16 +3,18 @@ import { DeliverMessageHandler } from './deliver-message.handler';
 import { MailSender } from './mail-sender';
 import { MessageService } from './message.service';
 import { MessagesController } from './messages.controller';
+import { WebhookEndpointRepository } from './webhook-endpoint.repository';
+import { WebhookSender } from './webhook-sender';
 
 /** Logging messages and queueing their delivery (API and worker). */
 @Global()
-@Module({ providers: [MessageService], exports: [MessageService] })
+@Module({ providers: [MessageService, WebhookEndpointRepository], exports: [MessageService, WebhookEndpointRepository] })
 export class MessagingModule {}
 
 /** The message log's routes (API). */
 @Module({ controllers: [MessagesController] })
 export class MessagingApiModule {}
 
-/** Delivering messages (worker processes). */
-@Module({ providers: [MailSender, DeliverMessageHandler], exports: [MailSender] })
+/** Delivering messages by e-mail and webhook (worker processes). */
+@Module({ providers: [MailSender, WebhookSender, DeliverMessageHandler], exports: [MailSender, WebhookSender] })
 export class MessagingWorkerModule {}

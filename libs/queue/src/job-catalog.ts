@@ -16,6 +16,12 @@ export const jobCatalog = {
   'record-probe-effect': { queue: QueueName.Workflow },
   'fire-due-tasks': { queue: QueueName.System },
   'deliver-message': { queue: QueueName.Messages },
+  'send-supplier-welcome': { queue: QueueName.Messages },
+  'dispatch-job-description': { queue: QueueName.Messages },
+  'remind-candidates-due': { queue: QueueName.Messages },
+  'check-candidates-at-deadline': { queue: QueueName.Workflow },
+  'send-shortlist': { queue: QueueName.Messages },
+  'check-first-hire': { queue: QueueName.Workflow },
 } as const satisfies Record<string, { queue: QueueName }>;
 
 export type JobName = keyof typeof jobCatalog;
@@ -35,6 +41,18 @@ export interface JobPayloads {
   'fire-due-tasks': Record<string, never>;
   /** entityId: the message to deliver (one job per message, so a retry never resends the others). */
   'deliver-message': OutboxJobPayload;
+  /** entityId: the contract handed over; welcomes its supplier's HR contacts and asks for job descriptions. */
+  'send-supplier-welcome': OutboxJobPayload;
+  /** entityId: the job order forwarded; composes its messages to the jobcenter's channels. */
+  'dispatch-job-description': OutboxJobPayload;
+  /** entityId: the job order; reminds the jobcenter two working days before the candidate deadline. */
+  'remind-candidates-due': OutboxJobPayload;
+  /** entityId: the job order; alerts the employment caseworkers when too few candidates came by the deadline. */
+  'check-candidates-at-deadline': OutboxJobPayload;
+  /** entityId: the job order; tells the supplier's HR contacts its shortlist is ready. */
+  'send-shortlist': OutboxJobPayload;
+  /** entityId: a contract at its first-hire milestone; no placement by then records an alert for the unit. */
+  'check-first-hire': OutboxJobPayload;
 }
 
 export type JobData<N extends JobName> = JobPayloads[N];

@@ -2,8 +2,10 @@ import { DynamicModule, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { AppConfig } from '@klausul/config';
 import type { Clock } from '@klausul/domain';
+import { ContractsApiModule } from '@klausul/contracts';
 import { HealthModule } from '@klausul/health';
 import { IdentityModule } from '@klausul/identity';
+import { MatchingApiModule } from '@klausul/matching';
 import { MessagingApiModule } from '@klausul/messaging';
 import { ProbeApiModule } from '@klausul/probe';
 import { infrastructureModules } from './infrastructure';
@@ -21,6 +23,8 @@ export class ApiModule {
         IdentityModule,
         ProbeApiModule,
         MessagingApiModule,
+        ContractsApiModule,
+        MatchingApiModule,
         ...(config.runWorkerInProcess ? [WorkerJobsModule.forRoot()] : []),
       ],
     };

@@ -17,7 +17,11 @@ export const API_PREFIX = 'api/v1';
 export async function createApiApplication(runtime: Runtime): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(runtime.config, runtime.logger, runtime.clock), {
     bufferLogs: true,
+    bodyParser: false,
   });
+  // CVs arrive base64-encoded in JSON: 10 MB of file is about 13.4 MB of text. Larger bodies get a 413.
+  app.useBodyParser('json', { limit: '15mb' });
+  app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
   app.useLogger(app.get(PinoNestLogger));
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready'] });
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));

@@ -3,6 +3,7 @@ import type { Clock } from '@klausul/domain';
 import type { Logger } from 'pino';
 import { ConfigModule, type AppConfig } from '@klausul/config';
 import { DatabaseModule } from '@klausul/database';
+import { FilesModule } from '@klausul/files';
 import { LoggingModule } from '@klausul/logging';
 import { MessagingModule } from '@klausul/messaging';
 import { OutboxModule } from '@klausul/outbox';
@@ -26,6 +27,7 @@ export function infrastructureModules(
     OutboxModule,
     SchedulingModule,
     MessagingModule,
+    FilesModule,
     WorkflowModule.forRoot(workflowDefinitions, { http: process === 'api' }),
   ];
 }

@@ -2,7 +2,9 @@ import { DynamicModule, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { AppConfig } from '@klausul/config';
 import type { Clock } from '@klausul/domain';
+import { ContractsWorkerModule } from '@klausul/contracts';
 import { HeartbeatModule } from '@klausul/heartbeat';
+import { MatchingWorkerModule } from '@klausul/matching';
 import { MessagingWorkerModule } from '@klausul/messaging';
 import { OutboxWorkerModule } from '@klausul/outbox';
 import { ProbeWorkerModule } from '@klausul/probe';
@@ -15,7 +17,7 @@ export class WorkerJobsModule {
   static forRoot(): DynamicModule {
     return {
       module: WorkerJobsModule,
-      imports: [OutboxWorkerModule, SchedulingWorkerModule, MessagingWorkerModule, HeartbeatModule.forWorker(), ProbeWorkerModule],
+      imports: [OutboxWorkerModule, SchedulingWorkerModule, MessagingWorkerModule, MatchingWorkerModule, HeartbeatModule.forWorker(), ProbeWorkerModule, ContractsWorkerModule],
     };
   }
 }

@@ -171,12 +171,19 @@ export class WorkflowEngine {
     effects: EventBehaviour['effects'],
     context: TransitionContext,
   ): Promise<(EffectRequest & { entityId: string })[]> {
-    const own = { entityId: context.entity.id, entityTable: definition.tracksDelivery ? definition.tableName : undefined };
+    // Only immediate side effects of the entity itself count towards its delivery_status.
+    const own = (at?: Date) => ({
+      entityId: context.entity.id,
+      entityTable: definition.tracksDelivery && !at ? definition.tableName : undefined,
+    });
     if (!effects) return [];
     if (typeof effects === 'function') {
-      return (await effects(context)).map((effect) => (effect.entityId ? { ...effect, entityId: effect.entityId } : { ...effect, ...own }));
+      return (await effects(context)).map((effect) => (effect.entityId ? { ...effect, entityId: effect.entityId } : { ...effect, ...own(effect.at) }));
     }
-    return effects.map((effect) => ({ job: effect.job, ...own, payload: effect.payload?.(context), at: effect.at?.(context) }));
+    return effects.map((effect) => {
+      const at = effect.at?.(context);
+      return { job: effect.job, ...own(at), payload: effect.payload?.(context), at };
+    });
   }
 
   /**

@@ -1,0 +1,134 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { ClauseView, toClauseView } from '../clauses/clause.dto';
+import { isoOf } from '../common/rows';
+import { IsCalendarDate } from '../common/validation';
+
+export const PARTNER_KINDS = ['rsv', 'subcontractor'] as const;
+export type PartnerKind = (typeof PARTNER_KINDS)[number];
+
+export class AddPartnerDto {
+  @ApiProperty({ format: 'uuid', description: 'A registered supplier; an RSV must be registered as one' })
+  @IsUUID('all', { message: 'supplierId must be a UUID' })
+  supplierId!: string;
+
+  @ApiProperty({ enum: PARTNER_KINDS })
+  @IsIn(PARTNER_KINDS, { message: `kind must be one of: ${PARTNER_KINDS.join(', ')}` })
+  kind!: PartnerKind;
+}
+
+export class ComplianceQuery {
+  @ApiPropertyOptional({ example: '2025-06-30', description: 'The date to count on; today when omitted' })
+  @IsOptional()
+  @IsCalendarDate()
+  at?: string;
+}
+
+export class PartnerView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) supplierId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: PARTNER_KINDS }) kind!: PartnerKind;
+  @ApiProperty() registeredSocialEconomy!: boolean;
+}
+
+export class AlertView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) contractId!: string;
+  @ApiProperty({ enum: ['no_first_hire'] }) kind!: string;
+  @ApiProperty() message!: string;
+  @ApiProperty({ description: 'The milestone date the alert is about' }) dueOn!: string;
+  @ApiProperty() supplierName!: string;
+  @ApiProperty() tenderTitle!: string;
+  @ApiProperty() createdAt!: string;
+}
+
+export class ContractView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) tenderId!: string;
+  @ApiProperty() tenderTitle!: string;
+  @ApiProperty({ format: 'uuid' }) supplierId!: string;
+  @ApiProperty() supplierName!: string;
+  @ApiProperty() supplierCvr!: string;
+  @ApiProperty({ type: [Number] }) lotNumbers!: number[];
+  @ApiProperty() startDate!: string;
+  @ApiProperty() endDate!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'When check-first-hire runs' }) firstHireDueOn!: string | null;
+  @ApiProperty({ enum: ['awarded', 'matching'], description: 'Phase of the Odense model' }) phase!: string;
+  @ApiProperty({ type: [ClauseView] }) clauses!: ClauseView[];
+  @ApiProperty({ type: [PartnerView] }) partners!: PartnerView[];
+  @ApiProperty({ type: [AlertView], description: "The unit's open alerts (empty for suppliers)" }) alerts!: AlertView[];
+  @ApiProperty() createdAt!: string;
+}
+
+export class ProgressView {
+  @ApiProperty() actual!: number;
+  @ApiProperty() required!: number;
+  @ApiProperty() ratio!: number;
+  @ApiProperty() met!: boolean;
+}
+
+export class ClauseComplianceView {
+  @ApiProperty({ format: 'uuid' }) clauseId!: string;
+  @ApiProperty({ nullable: true, type: Number }) lotNumber!: number | null;
+  @ApiProperty({ type: ProgressView }) hires!: ProgressView;
+  @ApiProperty({ type: ProgressView, nullable: true }) weeklyHours!: ProgressView | null;
+  @ApiProperty({ description: 'Cooperation with an RSV partner, when the clause requires it' })
+  rsvCooperation!: { required: boolean; met: boolean };
+  @ApiProperty() met!: boolean;
+  @ApiProperty({ description: 'Placements that count, and why' })
+  counted!: { placementId: string; weeklyHours: number; basis: string; positionId: string }[];
+  @ApiProperty({ description: 'Placements that do not count, and why' })
+  notCounted!: { placementId: string; reason: string }[];
+}
+
+export class ComplianceView {
+  @ApiProperty({ format: 'uuid' }) contractId!: string;
+  @ApiProperty() at!: string;
+  @ApiProperty({ type: [ClauseComplianceView] }) clauses!: ClauseComplianceView[];
+  @ApiProperty({ description: 'Sums over the clauses' })
+  totals!: { hires: { actual: number; required: number }; weeklyHours: { actual: number; required: number } | null };
+  @ApiProperty() met!: boolean;
+}
+
+export function toAlertView(row: Record<string, any>): AlertView {
+  return {
+    id: row.id,
+    contractId: row.contract_id,
+    kind: row.kind,
+    message: row.message,
+    dueOn: row.due_on,
+    supplierName: row.supplier_name,
+    tenderTitle: row.tender_title,
+    createdAt: isoOf(row.created_at),
+  };
+}
+
+export function toContractView(
+  row: Record<string, any>,
+  parts: { clauses: Record<string, any>[]; partners: Record<string, any>[]; alerts: Record<string, any>[] },
+): ContractView {
+  return {
+    id: row.id,
+    tenderId: row.tender_id,
+    tenderTitle: row.tender_title,
+    supplierId: row.supplier_id,
+    supplierName: row.supplier_name,
+    supplierCvr: row.supplier_cvr,
+    lotNumbers: row.lot_numbers,
+    startDate: row.start_date,
+    endDate: row.end_date,
+    firstHireDueOn: row.first_hire_due_on,
+    phase: row.phase,
+    clauses: parts.clauses.map(toClauseView),
+    partners: parts.partners.map((p) => ({
+      id: p.id,
+      supplierId: p.supplier_id,
+      name: p.name,
+      kind: p.kind,
+      registeredSocialEconomy: p.registered_social_economy,
+    })),
+    alerts: parts.alerts.map(toAlertView),
+    createdAt: isoOf(row.created_at),
+  };
+}

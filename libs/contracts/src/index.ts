@@ -1,0 +1,6 @@
+export * from './clauses/clause-vocabulary';
+export * from './contracts.module';
+export { DemoSeedService, type DemoCredential, type DemoSeedResult } from './demo/demo-seed.service';
+export * from './demo/reference-case';
+export { isValidCvr } from './suppliers/cvr';
+export * from './tenders/tender.workflow';

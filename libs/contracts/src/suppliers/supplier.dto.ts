@@ -1,0 +1,78 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional, IsString, MaxLength, MinLength, registerDecorator } from 'class-validator';
+import { isoOf } from '../common/rows';
+import { Trimmed } from '../common/validation';
+import { isValidCvr, normaliseCvr } from './cvr';
+
+function IsCvr(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isCvr',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: 'cvr must be a valid Danish CVR number (8 digits that pass the modulus-11 check)' },
+      validator: { validate: (value: unknown) => isValidCvr(value) },
+    });
+}
+
+export class CreateSupplierDto {
+  @ApiProperty({ example: '35209115', description: 'Danish CVR number; spaces and a DK prefix are ignored' })
+  @Transform(({ value }: { value: unknown }) => normaliseCvr(value))
+  @IsCvr()
+  cvr!: string;
+
+  @ApiProperty({ example: 'Fynsk Rutekørsel A/S' })
+  @Trimmed()
+  @IsString()
+  @MinLength(1, { message: 'name must not be empty' })
+  @MaxLength(200)
+  name!: string;
+
+  @ApiPropertyOptional({ description: 'A registered social-economy enterprise (RSV), e.g. FlexVirk', default: false })
+  @IsOptional()
+  @IsBoolean()
+  registeredSocialEconomy?: boolean;
+}
+
+export class HrContactView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  displayName!: string;
+
+  @ApiProperty()
+  email!: string;
+}
+
+export class SupplierView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  cvr!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty()
+  registeredSocialEconomy!: boolean;
+
+  @ApiProperty({ type: [HrContactView], description: 'Users with role supplier_hr of this supplier' })
+  hrContacts!: HrContactView[];
+
+  @ApiProperty()
+  createdAt!: string;
+}
+
+export function toSupplierView(row: Record<string, any>, contacts: Record<string, any>[]): SupplierView {
+  return {
+    id: row.id,
+    cvr: row.cvr,
+    name: row.name,
+    registeredSocialEconomy: row.registered_social_economy,
+    hrContacts: contacts.map((c) => ({ id: c.id, displayName: c.display_name, email: c.email })),
+    createdAt: isoOf(row.created_at),
+  };
+}

@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { type Actor, ConflictError, NotFoundError } from '@klausul/domain';
+import { assertSameSupplier } from '@klausul/identity';
+import { type CreateSupplierDto, type SupplierView, toSupplierView } from './supplier.dto';
+import { SupplierRepository } from './supplier.repository';
+
+/** The municipality's register of suppliers, partners and RSVs. */
+@Injectable()
+export class SuppliersService {
+  constructor(private readonly suppliers: SupplierRepository) {}
+
+  async create(actor: Actor, dto: CreateSupplierDto): Promise<SupplierView> {
+    const row = await this.suppliers.insert({
+      municipalityId: actor.municipalityId,
+      cvr: dto.cvr,
+      name: dto.name,
+      registeredSocialEconomy: dto.registeredSocialEconomy ?? false,
+    });
+    if (!row) throw new ConflictError(`a supplier with CVR number ${dto.cvr} is already registered`, { field: 'cvr' });
+    return toSupplierView(row, []);
+  }
+
+  async list(actor: Actor): Promise<SupplierView[]> {
+    const rows = await this.suppliers.list(actor.municipalityId);
+    const contacts = await this.suppliers.hrContacts(rows.map((r) => r.id));
+    return rows.map((row) => toSupplierView(row, contacts.filter((c) => c.supplier_id === row.id)));
+  }
+
+  /** A supplier HR contact sees only its own supplier; any other id is "not found". */
+  async get(actor: Actor, id: string): Promise<SupplierView> {
+    assertSameSupplier(actor, id, { what: 'supplier', id });
+    const row = await this.suppliers.find(actor.municipalityId, id);
+    if (!row) throw new NotFoundError('supplier', id);
+    return toSupplierView(row, await this.suppliers.hrContacts([id]));
+  }
+}

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { type Actor, Clock } from '@klausul/domain';
+import { numberOrNull } from '../common/rows';
+import type { SetTargetsDto, TargetsView } from './target.dto';
+import { TargetRepository } from './target.repository';
+
+/** The municipality's targets (måltal) for a year and how far it has come. */
+@Injectable()
+export class TargetsService {
+  constructor(
+    private readonly targets: TargetRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async get(actor: Actor, year: number): Promise<TargetsView> {
+    const [row, progress] = await Promise.all([this.targets.find(actor.municipalityId, year), this.targets.progress(actor.municipalityId, year)]);
+    const targets = { clauseShare: numberOrNull(row?.clause_share), hiresUnderClauses: row?.hires_under_clauses ?? null };
+    const clauseShare = progress.eligible > 0 ? progress.withClause / progress.eligible : null;
+    return {
+      year,
+      targets,
+      progress: { eligibleTenders: progress.eligible, tendersWithClause: progress.withClause, clauseShare, hiresUnderClauses: progress.hires },
+      met: {
+        clauseShare: targets.clauseShare === null ? null : (clauseShare ?? 0) >= targets.clauseShare,
+        hiresUnderClauses: targets.hiresUnderClauses === null ? null : progress.hires >= targets.hiresUnderClauses,
+      },
+    };
+  }
+
+  async set(actor: Actor, year: number, dto: SetTargetsDto): Promise<TargetsView> {
+    await this.targets.upsert({
+      municipalityId: actor.municipalityId,
+      year,
+      clauseShare: dto.clauseShare ?? null,
+      hiresUnderClauses: dto.hiresUnderClauses ?? null,
+      by: actor.userId,
+      now: this.clock.now(),
+    });
+    return this.get(actor, year);
+  }
+}

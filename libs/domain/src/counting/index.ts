@@ -1,0 +1,3 @@
+export * from './calendar-date';
+export * from './clause-compliance';
+export * from './placement-counting';

@@ -1,0 +1,29 @@
+import { Global, Logger, Module } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@klausul/config';
+import { FileKeyring, loadFileKeyring } from './file-keyring';
+import { FileStore } from './file-store';
+import { PostgresFileStore } from './postgres-file-store';
+import { UploadValidator } from './upload-validator';
+
+/** Encrypted file storage (API and worker): inject FileStore. */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: FileKeyring,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => {
+        const logger = new Logger('FileKeyring');
+        return loadFileKeyring(config, (message) => logger.warn(message));
+      },
+    },
+    {
+      provide: UploadValidator,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => UploadValidator.withDefaults({ maxBytes: config.files.maxUploadBytes }),
+    },
+    { provide: FileStore, useClass: PostgresFileStore },
+  ],
+  exports: [FileStore, FileKeyring, UploadValidator],
+})
+export class FilesModule {}

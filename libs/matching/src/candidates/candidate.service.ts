@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { type Actor, assertNoCprNumber, Clock, GuardFailedError, NotFoundError } from '@klausul/domain';
+import { type FileContent, FileStore } from '@klausul/files';
+import { AccessLogService } from '@klausul/identity';
+import { WorkflowEngine } from '@klausul/workflow';
+import { jobOrderWorkflow } from '../job-orders/job-order.workflow';
+import type { ProposeCandidateDto } from './candidate.dto';
+import { CANDIDATE_COLUMNS, type CandidateView, toCandidateView, VISIBLE_TO_SUPPLIER } from './candidate.view';
+import { candidateWorkflow, type CandidateEvent } from './candidate.workflow';
+
+/** Job orders the jobcenter may propose candidates to. */
+const OPEN_FOR_CANDIDATES = ['forwarded', 'shortlist_sent'];
+
+@Injectable()
+export class CandidateService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly engine: WorkflowEngine,
+    private readonly files: FileStore,
+    private readonly accessLog: AccessLogService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The jobcenter proposes a citizen, with CV; refused whole (nothing stored) on any bad part. */
+  propose(actor: Actor, jobOrderId: string, dto: ProposeCandidateDto): Promise<CandidateView> {
+    assertNoCprNumber({
+      name: dto.name, email: dto.email, phone: dto.phone, applicationText: dto.applicationText, consentScope: dto.consentScope,
+      'cv.fileName': dto.cv?.fileName,
+    });
+    return this.dataSource.transaction(async (manager) => {
+      const order = await this.engine.load(manager, jobOrderWorkflow, jobOrderId, actor);
+      if (!OPEN_FOR_CANDIDATES.includes(order.state)) {
+        throw new GuardFailedError('job_order', 'propose', `candidates can be proposed while the job description is forwarded, and it is ${order.state}`);
+      }
+      const cv = dto.cv
+        ? await this.files.store(actor, { purpose: 'cv', originalName: dto.cv.fileName, content: Buffer.from(dto.cv.contentBase64, 'base64') }, manager)
+        : undefined;
+      const now = this.clock.now();
+      const [row] = await manager.query(
+        `INSERT INTO candidate (municipality_id, job_order_id, supplier_id, state, display_name, email, phone, cv_file_id, application_text,
+                                target_group, available_weekly_hours, preferred_shifts, consent_given_on, consent_scope,
+                                proposed_by_user_id, proposed_by_api_key_id, created_at, updated_at)
+         VALUES ($1, $2, $3, 'proposed', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16) RETURNING id`,
+        [actor.municipalityId, order.id, order.supplier_id, dto.name, dto.email ?? null, dto.phone ?? null, cv?.id ?? null, dto.applicationText ?? null,
+          dto.targetGroup, dto.availableWeeklyHours, dto.preferredShifts ?? [], dto.consentGivenOn, dto.consentScope,
+          actor.userId, actor.apiKeyId, now],
+      );
+      await this.engine.recordCreation(manager, candidateWorkflow, { id: row.id, municipality_id: actor.municipalityId }, actor, {
+        jobOrderId: order.id,
+        hasCv: Boolean(cv),
+      });
+      return this.view(actor, row.id, manager);
+    });
+  }
+
+  async list(actor: Actor, jobOrderId: string): Promise<CandidateView[]> {
+    await this.engine.load(this.dataSource.manager, jobOrderWorkflow, jobOrderId, actor);
+    const rows = await this.dataSource.query(
+      `SELECT ${CANDIDATE_COLUMNS} FROM candidate c
+        WHERE c.job_order_id = $1 AND c.municipality_id = $2 AND ($3::text[] IS NULL OR c.state = ANY($3))
+        ORDER BY c.created_at, c.id`,
+      [jobOrderId, actor.municipalityId, actor.role === 'supplier_hr' ? VISIBLE_TO_SUPPLIER : null],
+    );
+    await Promise.all(rows.map((row: { id: string }) => this.accessLog.record(actor, { action: 'read-candidate', subjectType: 'candidate', subjectId: row.id })));
+    return rows.map((row: Record<string, any>) => toCandidateView(row, actor));
+  }
+
+  async get(actor: Actor, id: string): Promise<CandidateView> {
+    const view = await this.view(actor, id);
+    await this.accessLog.record(actor, { action: 'read-candidate', subjectType: 'candidate', subjectId: id });
+    return view;
+  }
+
+  /** The CV file; every read is in the access log. */
+  async cv(actor: Actor, id: string): Promise<FileContent> {
+    const candidate = await this.visible(actor, id);
+    if (!candidate.cv_file_id) throw new NotFoundError('CV of candidate', id);
+    const file = await this.files.read(actor, candidate.cv_file_id);
+    await this.accessLog.record(actor, { action: 'read-cv', subjectType: 'candidate', subjectId: id });
+    return file;
+  }
+
+  async fire(actor: Actor, id: string, event: CandidateEvent, input: { expectedVersion?: number } & Record<string, unknown>): Promise<CandidateView> {
+    const { expectedVersion, ...eventInput } = input;
+    await this.visible(actor, id);
+    await this.engine.transition(candidateWorkflow, id, event, actor, eventInput, { expectedVersion });
+    return this.view(actor, id);
+  }
+
+  /** A candidate the actor may see: a supplier only its own, and only from the shortlist on. */
+  private async visible(actor: Actor, id: string, manager = this.dataSource.manager): Promise<Record<string, any>> {
+    const row = await this.engine.load(manager, candidateWorkflow, id, actor);
+    if (actor.role === 'supplier_hr' && !VISIBLE_TO_SUPPLIER.includes(row.state)) throw new NotFoundError('candidate', id);
+    return row;
+  }
+
+  private async view(actor: Actor, id: string, manager = this.dataSource.manager): Promise<CandidateView> {
+    await this.visible(actor, id, manager);
+    const [row] = await manager.query(`SELECT ${CANDIDATE_COLUMNS} FROM candidate c WHERE c.id = $1`, [id]);
+    return toCandidateView(row, actor);
+  }
+}

@@ -1,0 +1,43 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsIn, IsInt, IsString, IsUrl, Length, Max, Min, ValidateIf } from 'class-validator';
+
+export class CreateJobcenterChannelDto {
+  @ApiProperty({ enum: ['email', 'webhook'] })
+  @IsIn(['email', 'webhook'])
+  kind!: 'email' | 'webhook';
+
+  @ApiProperty({ example: 'Jobcenter Odense, virksomhedsservice' })
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @ApiProperty({ description: 'An e-mail address (email) or an https URL (webhook)' })
+  @ValidateIf((dto: CreateJobcenterChannelDto) => dto.kind === 'email')
+  @IsEmail({}, { message: 'address must be an e-mail address for an email channel' })
+  @ValidateIf((dto: CreateJobcenterChannelDto) => dto.kind === 'webhook')
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'address must be an http(s) URL for a webhook channel' })
+  address!: string;
+
+  @ApiPropertyOptional({ description: 'Webhook only: the shared secret the signature is made with (16+ characters)' })
+  @ValidateIf((dto: CreateJobcenterChannelDto) => dto.kind === 'webhook')
+  @IsString()
+  @Length(16, 200, { message: 'secret must be 16-200 characters for a webhook channel' })
+  secret?: string;
+}
+
+export class MatchingSettingsDto {
+  @ApiProperty({ description: 'Working days the jobcenter has to propose candidates after a forward', example: 10 })
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  candidateWorkingDays!: number;
+}
+
+export interface JobcenterChannelView {
+  id: string;
+  kind: string;
+  name: string;
+  address: string;
+  active: boolean;
+  createdAt: string;
+}

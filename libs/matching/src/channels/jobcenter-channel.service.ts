@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { type Actor, ConflictError, NotFoundError } from '@klausul/domain';
+import type { CreateJobcenterChannelDto, JobcenterChannelView, MatchingSettingsDto } from './jobcenter-channel.dto';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const toView = (row: Record<string, any>): JobcenterChannelView => ({
+  id: row.id,
+  kind: row.kind,
+  name: row.name,
+  address: row.kind === 'webhook' ? row.url : row.address,
+  active: row.active,
+  createdAt: new Date(row.created_at).toISOString(),
+});
+
+/** Where a municipality's forwarded job descriptions go (the secret of a webhook is never shown again). */
+@Injectable()
+export class JobcenterChannelService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async list(actor: Actor): Promise<JobcenterChannelView[]> {
+    const rows = await this.dataSource.query(
+      `SELECT c.*, e.url FROM jobcenter_channel c LEFT JOIN webhook_endpoint e ON e.id = c.endpoint_id
+        WHERE c.municipality_id = $1 AND c.active ORDER BY c.created_at`,
+      [actor.municipalityId],
+    );
+    return rows.map(toView);
+  }
+
+  /** A webhook channel gets its own signed endpoint (the messaging library delivers to it). */
+  create(actor: Actor, dto: CreateJobcenterChannelDto): Promise<JobcenterChannelView> {
+    return this.dataSource.transaction(async (manager) => {
+      let endpointId: string | null = null;
+      if (dto.kind === 'webhook') {
+        const [endpoint] = await manager.query(
+          `INSERT INTO webhook_endpoint (municipality_id, name, url, secret) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (municipality_id, name) DO NOTHING RETURNING id`,
+          [actor.municipalityId, `jobcenter: ${dto.name}`, dto.address, dto.secret],
+        );
+        if (!endpoint) throw new ConflictError(`a webhook named ${dto.name} exists already`);
+        endpointId = endpoint.id;
+      }
+      const [row] = await manager.query(
+        `INSERT INTO jobcenter_channel (municipality_id, kind, name, address, endpoint_id) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
+        [actor.municipalityId, dto.kind, dto.name, dto.kind === 'email' ? dto.address : null, endpointId],
+      );
+      return toView({ ...row, url: dto.kind === 'webhook' ? dto.address : undefined });
+    });
+  }
+
+  async deactivate(actor: Actor, id: string): Promise<void> {
+    const [, changed] = UUID.test(id)
+      ? await this.dataSource.query('UPDATE jobcenter_channel SET active = false WHERE id = $1 AND municipality_id = $2 AND active', [id, actor.municipalityId])
+      : [[], 0];
+    if (changed !== 1) throw new NotFoundError('jobcenter channel', id);
+  }
+
+  async settings(actor: Actor): Promise<MatchingSettingsDto> {
+    const [row] = await this.dataSource.query('SELECT candidate_working_days FROM matching_setting WHERE municipality_id = $1', [actor.municipalityId]);
+    return { candidateWorkingDays: row?.candidate_working_days ?? 10 };
+  }
+
+  async updateSettings(actor: Actor, dto: MatchingSettingsDto): Promise<MatchingSettingsDto> {
+    await this.dataSource.query(
+      `INSERT INTO matching_setting (municipality_id, candidate_working_days) VALUES ($1, $2)
+       ON CONFLICT (municipality_id) DO UPDATE SET candidate_working_days = EXCLUDED.candidate_working_days, updated_at = now()`,
+      [actor.municipalityId, dto.candidateWorkingDays],
+    );
+    return this.settings(actor);
+  }
+}

@@ -1,0 +1,42 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@klausul/domain';
+import { CurrentActor, Roles } from '@klausul/identity';
+import { CreateJobcenterChannelDto, type JobcenterChannelView, MatchingSettingsDto } from './jobcenter-channel.dto';
+import { JobcenterChannelService } from './jobcenter-channel.service';
+
+/** The municipality's matching configuration (admins). */
+@ApiTags('settings')
+@Roles('admin')
+@Controller()
+export class JobcenterChannelsController {
+  constructor(private readonly channels: JobcenterChannelService) {}
+
+  @Get('jobcenter-channels')
+  list(@CurrentActor() actor: Actor): Promise<JobcenterChannelView[]> {
+    return this.channels.list(actor);
+  }
+
+  @Post('jobcenter-channels')
+  @ApiOperation({ summary: 'Add an e-mail address or a signed webhook that receives forwarded job descriptions' })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateJobcenterChannelDto): Promise<JobcenterChannelView> {
+    return this.channels.create(actor, dto);
+  }
+
+  @Delete('jobcenter-channels/:id')
+  @HttpCode(204)
+  remove(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<void> {
+    return this.channels.deactivate(actor, id);
+  }
+
+  @Get('settings/matching')
+  settings(@CurrentActor() actor: Actor): Promise<MatchingSettingsDto> {
+    return this.channels.settings(actor);
+  }
+
+  @Put('settings/matching')
+  @ApiOperation({ summary: 'Set the working days the jobcenter has to propose candidates (default 10)' })
+  updateSettings(@CurrentActor() actor: Actor, @Body() dto: MatchingSettingsDto): Promise<MatchingSettingsDto> {
+    return this.channels.updateSettings(actor, dto);
+  }
+}

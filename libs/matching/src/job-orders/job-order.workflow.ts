@@ -1,0 +1,77 @@
+import type { Role } from '@klausul/domain';
+import { defineWorkflow, type EffectRequest, type TransitionContext } from '@klausul/workflow';
+import { candidateDeadlines, DEFAULT_CANDIDATE_WORKING_DAYS } from './job-order.deadlines';
+
+export type JobOrderState = 'draft' | 'submitted' | 'returned' | 'forwarded' | 'shortlist_sent' | 'closed' | 'cancelled';
+export type JobOrderEvent = 'submit' | 'return' | 'forward' | 'send_shortlist' | 'close' | 'reopen' | 'cancel';
+
+const UNIT: Role[] = ['procurement_caseworker', 'employment_caseworker', 'admin'];
+
+async function deadlinesFor({ manager, entity, now }: TransitionContext) {
+  const [setting] = await manager.query('SELECT candidate_working_days FROM matching_setting WHERE municipality_id = $1', [
+    entity.municipality_id,
+  ]);
+  return candidateDeadlines(now, setting?.candidate_working_days ?? DEFAULT_CANDIDATE_WORKING_DAYS);
+}
+
+/** Forwarding (or reopening) starts the jobcenter's clock. */
+async function startCandidateSearch(context: TransitionContext): Promise<void> {
+  const { dueOn } = await deadlinesFor(context);
+  await context.manager.query(
+    'UPDATE job_order SET forwarded_at = $2, candidates_due_on = $3, return_comment = NULL WHERE id = $1',
+    [context.entity.id, context.now, dueOn],
+  );
+}
+
+/** Send the job description now; remind the jobcenter before the deadline; check the count at it. */
+async function candidateSearchEffects(context: TransitionContext): Promise<EffectRequest[]> {
+  const { remindAt, deadlineAt } = await deadlinesFor(context);
+  return [
+    { job: 'dispatch-job-description', entityId: context.entity.id, entityTable: 'job_order' },
+    { job: 'remind-candidates-due', entityId: context.entity.id, at: remindAt },
+    { job: 'check-candidates-at-deadline', entityId: context.entity.id, at: deadlineAt },
+  ];
+}
+
+/**
+ * A supplier's job description (stillingsbeskrivelse) on its way through the Odense
+ * model's matching: the supplier submits it, procurement forwards it to the jobcenter
+ * (or returns it), the employment caseworker sends the shortlist back, and it closes
+ * when the positions are filled; it reopens when a replacement is needed.
+ */
+export const jobOrderWorkflow = defineWorkflow<JobOrderState, JobOrderEvent>({
+  table: {
+    name: 'job_order',
+    states: ['draft', 'submitted', 'returned', 'forwarded', 'shortlist_sent', 'closed', 'cancelled'],
+    initial: 'draft',
+    final: ['cancelled'],
+    events: {
+      submit: { from: ['draft', 'returned'], to: 'submitted', roles: ['supplier_hr'] },
+      return: { from: ['submitted'], to: 'returned', roles: ['procurement_caseworker', 'admin'] },
+      forward: { from: ['submitted'], to: 'forwarded', roles: ['procurement_caseworker', 'admin'] },
+      send_shortlist: { from: ['forwarded'], to: 'shortlist_sent', roles: ['employment_caseworker', 'admin'] },
+      close: { from: ['forwarded', 'shortlist_sent'], to: 'closed', roles: [...UNIT, 'supplier_hr'] },
+      reopen: { from: ['closed'], to: 'forwarded', roles: UNIT },
+      cancel: { from: ['draft', 'submitted', 'returned', 'forwarded', 'shortlist_sent'], to: 'cancelled', roles: ['supplier_hr', 'procurement_caseworker', 'admin'] },
+    },
+  },
+  tableName: 'job_order',
+  resource: 'job-orders',
+  readRoles: [...UNIT, 'supplier_hr', 'jobcenter_contact'],
+  supplierColumn: 'supplier_id',
+  tracksDelivery: true,
+  behaviour: {
+    return: {
+      guards: [({ input }) => (typeof input.comment === 'string' && input.comment.trim() ? null : 'returning a job description needs a comment for the supplier')],
+      apply: async ({ manager, entity, input }) => {
+        await manager.query('UPDATE job_order SET return_comment = $2 WHERE id = $1', [entity.id, input.comment]);
+      },
+    },
+    forward: { apply: startCandidateSearch, effects: candidateSearchEffects },
+    send_shortlist: {
+      effects: [{ job: 'send-shortlist' }],
+    },
+    // A replacement search: the jobcenter gets the job description again, with a new deadline.
+    reopen: { apply: startCandidateSearch, effects: candidateSearchEffects },
+  },
+});

@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '@klausul/identity';
+import { CandidateService } from './candidates/candidate.service';
+import { CandidatesController } from './candidates/candidates.controller';
+import { JobcenterChannelService } from './channels/jobcenter-channel.service';
+import { JobcenterChannelsController } from './channels/jobcenter-channels.controller';
+import {
+  CheckCandidatesAtDeadlineHandler,
+  DispatchJobDescriptionHandler,
+  RemindCandidatesDueHandler,
+  SendShortlistHandler,
+} from './job-orders/job-order.handlers';
+import { JobOrderService } from './job-orders/job-order.service';
+import { JobOrdersController } from './job-orders/job-orders.controller';
+import { PlacementService } from './placements/placement.service';
+import { PlacementsController } from './placements/placements.controller';
+
+/** Phase 2 routes: job orders, candidates, placements and the jobcenter's channels. */
+@Module({
+  imports: [IdentityModule],
+  controllers: [JobOrdersController, CandidatesController, PlacementsController, JobcenterChannelsController],
+  providers: [JobOrderService, CandidateService, PlacementService, JobcenterChannelService],
+})
+export class MatchingApiModule {}
+
+/** Phase 2 jobs. */
+@Module({
+  providers: [DispatchJobDescriptionHandler, RemindCandidatesDueHandler, CheckCandidatesAtDeadlineHandler, SendShortlistHandler],
+})
+export class MatchingWorkerModule {}
