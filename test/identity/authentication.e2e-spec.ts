@@ -103,6 +103,16 @@ describe('authentication', () => {
       expect(me.body.id).toBe(user.id);
     });
 
+    it('needs the CSRF header for a change made with the cookie (not with a bearer token)', async () => {
+      const user = await identity.user();
+      const res = await http().post('/api/v1/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(200);
+      const cookie = sessionCookieOf(res).split(';')[0];
+      const refused = await http().post('/api/v1/auth/logout').set('Cookie', cookie).expect(403);
+      expect(refused.body.message).toContain('x-klausul-csrf');
+      await http().get('/api/v1/me').set('Cookie', cookie).expect(200); // still signed in: nothing changed
+      await http().post('/api/v1/auth/logout').set('Cookie', cookie).set('X-Klausul-CSRF', '1').expect(204);
+    });
+
     it('ends at logout: the token answers 401 afterwards and the cookie is cleared', async () => {
       const user = await identity.user();
       const token = await login(app, user.email);

@@ -15,7 +15,7 @@ export type QueueBackendKind = 'redis' | 'postgres';
 /** The resolved, typed configuration every process works from. */
 export interface AppConfig {
   env: Environment['NODE_ENV'];
-  http: { host: string; port: number };
+  http: { host: string; port: number; corsOrigins: string[]; requestTimeoutMs: number };
   database: { url?: string; poolSize: number; embedded: boolean; embeddedPort: number };
   queue: { backend: QueueBackendKind; redisUrl?: string; prefix: string };
   /** Whether the API process also runs the queue workers (the single-process embedded default). */
@@ -77,7 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTty = f
   const embedded = !e.DATABASE_URL;
   return {
     env: e.NODE_ENV,
-    http: { host: e.HOST, port: e.PORT },
+    http: { host: e.HOST, port: e.PORT, corsOrigins: e.CORS_ORIGINS ?? [], requestTimeoutMs: e.REQUEST_TIMEOUT_MS },
     database: {
       url: e.DATABASE_URL,
       poolSize: e.DATABASE_POOL_SIZE,

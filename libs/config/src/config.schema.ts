@@ -38,6 +38,12 @@ export const environmentSchema = z.object({
   RUN_WORKER: booleanFlag.optional(),
   KLAUSUL_DATA_DIR: z.string().min(1).default('./.klausul'),
   EMBEDDED_POSTGRES_PORT: port.default(54329),
+  CORS_ORIGINS: z
+    .string()
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .refine((origins) => origins.every((o) => /^https?:\/\/[^\s/]+$/.test(o)), { message: 'must be a comma-separated list of origins like https://klausul.odense.dk' })
+    .optional(),
+  REQUEST_TIMEOUT_MS: positiveInt('a positive number of milliseconds').default(30_000),
   WORKER_CONCURRENCY: positiveInt('a positive whole number').default(8),
   DUE_TASK_SWEEP_INTERVAL_MS: positiveInt('a positive number of milliseconds').default(60000),
   WORKER_LOCK_DURATION_MS: positiveInt('a positive number of milliseconds').default(30000),

@@ -8,6 +8,10 @@ import { IS_PUBLIC_KEY } from './public.decorator';
 import { ROLES_KEY } from './roles.decorator';
 import { unauthenticated } from './unauthenticated';
 
+/** Requests that change nothing; every other method authenticated by the cookie needs the CSRF header. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+export const CSRF_HEADER = 'x-klausul-csrf';
+
 /** Probes and the API documentation answer without credentials. */
 const OPEN_PATH_PREFIXES = ['/health', '/api/docs'];
 
@@ -36,6 +40,10 @@ export class AuthenticationGuard implements CanActivate {
 
     const credential = readCredential(request);
     if (!credential) throw unauthenticated('Sign in first: send the session cookie, a bearer token or an X-API-Key header');
+    if (credential.fromCookie && !SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== '1') {
+      // A cross-site form can carry the cookie but cannot set a custom header without a CORS preflight.
+      throw new ForbiddenError(`A change made with the session cookie needs the header ${CSRF_HEADER}: 1`, { header: CSRF_HEADER });
+    }
     const authentication = await this.credentials.authenticate(credential);
     if (!authentication) {
       throw unauthenticated(
@@ -59,7 +67,7 @@ export class AuthenticationGuard implements CanActivate {
 export function readCredential(request: Pick<AuthenticatedRequest, 'cookies' | 'headers'>): Credential | null {
   const cookies = request.cookies as Record<string, unknown> | undefined;
   const cookie = cookies?.[SESSION_COOKIE];
-  if (typeof cookie === 'string' && cookie !== '') return { kind: 'session', token: cookie };
+  if (typeof cookie === 'string' && cookie !== '') return { kind: 'session', token: cookie, fromCookie: true };
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
   if (bearer) return { kind: 'session', token: bearer[1] };
   const key = request.headers[API_KEY_HEADER];

@@ -5,7 +5,7 @@ import { SessionRepository } from './session.repository';
 import { digestOf } from './secret-token';
 
 /** What a request presented to prove who it is. */
-export type Credential = { kind: 'session'; token: string } | { kind: 'apiKey'; key: string };
+export type Credential = { kind: 'session'; token: string; fromCookie?: boolean } | { kind: 'apiKey'; key: string; fromCookie?: false };
 
 export interface Authentication {
   actor: Actor;

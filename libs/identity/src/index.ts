@@ -22,5 +22,5 @@ export { AppUser } from './app-user.entity';
 export { UserSession } from './user-session.entity';
 export { ApiKey } from './api-key.entity';
 export { AccessLogEntry } from './access-log-entry.entity';
-export { readCredential } from './authentication.guard';
+export { CSRF_HEADER, readCredential } from './authentication.guard';
 export { CredentialService, type Credential } from './credential.service';

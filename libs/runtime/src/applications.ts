@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { HttpExceptionFilter } from '@klausul/http';
 import { API_KEY_HEADER, SESSION_COOKIE } from '@klausul/identity';
@@ -26,6 +27,12 @@ export async function createApiApplication(runtime: Runtime): Promise<INestAppli
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready'] });
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new HttpExceptionFilter());
+  app.use(helmet({ contentSecurityPolicy: false })); // the Swagger and queue dashboard pages load inline scripts
+  app.enableCors({
+    origin: runtime.config.http.corsOrigins.length ? runtime.config.http.corsOrigins : false,
+    credentials: true,
+    allowedHeaders: ['Content-Type', 'Authorization', 'X-API-Key', 'X-Klausul-CSRF'],
+  });
   app.use(cookieParser());
   app.disable('x-powered-by');
 
@@ -42,6 +49,10 @@ export async function createApiApplication(runtime: Runtime): Promise<INestAppli
   );
   SwaggerModule.setup('api/docs', app, document);
   mountQueueDashboard(app);
+  // A client that sends its request too slowly is cut off instead of holding a socket.
+  const server = app.getHttpServer() as import('node:http').Server;
+  server.requestTimeout = runtime.config.http.requestTimeoutMs;
+  server.headersTimeout = Math.min(runtime.config.http.requestTimeoutMs, 60_000);
   return app;
 }
 
