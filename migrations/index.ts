@@ -5,6 +5,7 @@ import { SchedulingAndMessages1763880250000 } from './1763880250000-scheduling-a
 import { Contracts1763880300000 } from './1763880300000-contracts';
 import { Files1763880350000 } from './1763880350000-files';
 import { Matching1763880400000 } from './1763880400000-matching';
+import { Followup1763880500000 } from './1763880500000-followup';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) because the apps are
@@ -18,4 +19,5 @@ export const migrations = [
   Contracts1763880300000,
   Files1763880350000,
   Matching1763880400000,
+  Followup1763880500000,
 ];

@@ -23,6 +23,7 @@ interface TenantIds {
   candidate: string;
   placement: string;
   channel: string;
+  review: string;
 }
 
 interface RouteCase {
@@ -152,11 +153,24 @@ const routes: RouteCase[] = [
   { method: 'delete', route: '/api/v1/jobcenter-channels/{id}', path: (t) => `/api/v1/jobcenter-channels/${t.channel}`, roles: ADMIN, ok: 204, scoped: true },
   { method: 'get', route: '/api/v1/settings/matching', path: () => '/api/v1/settings/matching', roles: ADMIN, ok: 200 },
   { method: 'put', route: '/api/v1/settings/matching', path: () => '/api/v1/settings/matching', roles: ADMIN, ok: 200, body: () => ({ candidateWorkingDays: 10 }) },
+  { method: 'post', route: '/api/v1/reviews/runs', path: () => '/api/v1/reviews/runs', roles: ADMIN, ok: 200, body: () => ({ period: '2025-03' }) },
+  { method: 'get', route: '/api/v1/reviews', path: () => '/api/v1/reviews', roles: CONTRACT_READERS, ok: 200 },
+  { method: 'get', route: '/api/v1/reviews.csv', path: () => '/api/v1/reviews.csv?period=2025-03', roles: UNIT_AND_ADMIN, ok: 200 },
+  { method: 'get', route: '/api/v1/reviews/{id}', path: (t) => `/api/v1/reviews/${t.review}`, roles: CONTRACT_READERS, ok: 200, scoped: true, supplierScoped: true },
+  { method: 'get', route: '/api/v1/reviews/{id}/confirmation', path: (t) => `/api/v1/reviews/${t.review}/confirmation`, roles: SUPPLIER, ok: 200, scoped: true, supplierScoped: true },
+  event('/api/v1/reviews/{id}/confirmation', (t) => `/api/v1/reviews/${t.review}/confirmation`, SUPPLIER, () => ({ placements: [] })),
+  event('/api/v1/reviews/{id}/conclude', (t) => `/api/v1/reviews/${t.review}/conclude`, UNIT_AND_ADMIN, () => ({ discussion: 'Gennemgået' })),
+  { method: 'get', route: '/api/v1/contracts/{id}/compliance-series', path: (t) => `/api/v1/contracts/${t.contract}/compliance-series`, roles: UNIT_AND_ADMIN, ok: 200, scoped: true },
+  { method: 'get', route: '/api/v1/contracts/{id}/retention', path: (t) => `/api/v1/contracts/${t.contract}/retention`, roles: UNIT_AND_ADMIN, ok: 200, scoped: true },
+  { method: 'get', route: '/api/v1/follow-up/dashboard/{year}', path: () => '/api/v1/follow-up/dashboard/2025', roles: UNIT_AND_ADMIN, ok: 200 },
   { method: 'post', route: '/api/v1/probes/{id}/retry', path: (t) => `/api/v1/probes/${t.probe}/retry`, roles: ADMIN, ok: 200, scoped: true },
+  // Subject access and erasure last: erasure empties the fixture candidate the rows above read.
+  { method: 'get', route: '/api/v1/candidates/{id}/export', path: (t) => `/api/v1/candidates/${t.candidate}/export`, roles: EMPLOYMENT, ok: 200, scoped: true },
+  { method: 'post', route: '/api/v1/candidates/{id}/erasure', path: (t) => `/api/v1/candidates/${t.candidate}/erasure`, roles: EMPLOYMENT, ok: 204, scoped: true },
 ];
 
 /** Routes anyone may call. */
-const PUBLIC_ROUTES = ['get /health', 'get /health/ready', 'post /api/v1/auth/login'];
+const PUBLIC_ROUTES = ['get /health', 'get /health/ready', 'post /api/v1/auth/login', 'get /api/v1/review-links/{token}', 'post /api/v1/review-links/{token}'];
 
 describe('authorization: every route x every role x own and other municipality', () => {
   let db: TestDatabase;
@@ -181,6 +195,8 @@ describe('authorization: every route x every role x own and other municipality',
     const candidate = (await http().post(`/api/v1/job-orders/${jobOrder}/candidates`).set(bearer(unit.jobcenter.token)).send(candidateBody(0)).expect(201)).body.id;
     await http().post(`/api/v1/candidates/${candidate}/shortlist`).set(bearer(unit.employment.token)).send({}).expect(200);
     const placement = await contracts.placement(contract);
+    await http().post('/api/v1/reviews/runs').set(bearer(unit.admin.token)).send({ period: '2025-03' }).expect(200);
+    const [{ id: review }] = await factory.query<{ id: string }>('SELECT id FROM review WHERE contract_id = $1', [contract]);
     const channel = (await http().post('/api/v1/jobcenter-channels').set(bearer(unit.admin.token)).send({ kind: 'email', name: 'Jobcenter', address: 'jc@example.dk' }).expect(201)).body.id;
 
     const token = unit.admin.token;
@@ -194,7 +210,7 @@ describe('authorization: every route x every role x own and other municipality',
     );
     return {
       probe: probe.body.id, user: target.id, apiKey: key.id, message: message.id, supplier: suppliers[0].id, otherSupplier: suppliers[1].id,
-      tender: tender.id, contract, jobOrder, candidate, placement, channel,
+      tender: tender.id, contract, jobOrder, candidate, placement, channel, review,
     };
   }
 

@@ -27,6 +27,8 @@ export interface AppConfig {
   publicUrl: string;
   /** Jobs each worker process runs at once, per queue. */
   workerConcurrency: number;
+  /** Months personal data is kept: of people not hired after their job order closed; of people hired after their contract ended. */
+  retention: { unsuccessfulMonths: number; placementMonths: number };
   /** How often scheduled tasks (deadlines, reminders, milestones) that have come due are fired. */
   dueTaskSweepIntervalMs: number;
   /** How long a job stays locked to its worker; a killed worker's jobs run again after this. */
@@ -55,6 +57,8 @@ export interface AppConfig {
   files: { encryptionKeys?: FileKey[]; maxUploadBytes: number };
   /** Outgoing webhooks (libs/messaging): how long a receiver may take to answer. */
   webhooks: { timeoutMs: number };
+  /** Monthly follow-up (libs/followup): review-link secret (unset: see loadReviewLinkSecret), link lifetime, working-day intervals. */
+  reviews: { linkSecret?: string; linkTtlDays: number; reminderWorkingDays: number; deadlineWorkingDays: number; escalationWorkingDays: number };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -94,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTty = f
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     workerConcurrency: e.WORKER_CONCURRENCY,
+    retention: { unsuccessfulMonths: e.RETENTION_UNSUCCESSFUL_MONTHS, placementMonths: e.RETENTION_PLACEMENT_MONTHS },
     dueTaskSweepIntervalMs: e.DUE_TASK_SWEEP_INTERVAL_MS,
     workerLockDurationMs: e.WORKER_LOCK_DURATION_MS,
     outbox: { sweepIntervalMs: e.OUTBOX_SWEEP_INTERVAL_MS, batchSize: e.OUTBOX_BATCH_SIZE },
@@ -115,6 +120,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTty = f
     seedDemo: e.SEED_DEMO ?? embedded,
     files: { encryptionKeys: e.FILE_ENCRYPTION_KEYS, maxUploadBytes: e.FILE_MAX_UPLOAD_BYTES },
     webhooks: { timeoutMs: e.WEBHOOK_TIMEOUT_MS },
+    reviews: {
+      linkSecret: e.REVIEW_LINK_SECRET,
+      linkTtlDays: e.REVIEW_LINK_TTL_DAYS,
+      reminderWorkingDays: e.REVIEW_REMINDER_WORKING_DAYS,
+      deadlineWorkingDays: e.REVIEW_DEADLINE_WORKING_DAYS,
+      escalationWorkingDays: e.REVIEW_ESCALATION_WORKING_DAYS,
+    },
   };
 }
 

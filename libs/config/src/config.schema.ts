@@ -44,6 +44,8 @@ export const environmentSchema = z.object({
     .refine((origins) => origins.every((o) => /^https?:\/\/[^\s/]+$/.test(o)), { message: 'must be a comma-separated list of origins like https://klausul.odense.dk' })
     .optional(),
   REQUEST_TIMEOUT_MS: positiveInt('a positive number of milliseconds').default(30_000),
+  RETENTION_UNSUCCESSFUL_MONTHS: positiveInt('a whole number of months from 1 to 36').max(36, 'must be a whole number of months from 1 to 36').default(6),
+  RETENTION_PLACEMENT_MONTHS: positiveInt('a positive whole number of months').default(12),
   WORKER_CONCURRENCY: positiveInt('a positive whole number').default(8),
   DUE_TASK_SWEEP_INTERVAL_MS: positiveInt('a positive number of milliseconds').default(60000),
   WORKER_LOCK_DURATION_MS: positiveInt('a positive number of milliseconds').default(30000),
@@ -93,6 +95,12 @@ export const environmentSchema = z.object({
   }).optional(),
   FILE_MAX_UPLOAD_BYTES: positiveInt('a positive number of bytes').default(10 * 1024 * 1024),
   WEBHOOK_TIMEOUT_MS: positiveInt('a positive number of milliseconds').default(10_000),
+  // Monthly follow-up (libs/followup): the signing secret of suppliers' review links and the review's working-day intervals.
+  REVIEW_LINK_SECRET: z.string().min(32, 'must be at least 32 characters').max(512, 'must be at most 512 characters').optional(),
+  REVIEW_LINK_TTL_DAYS: positiveInt('a positive whole number of days').max(90, 'must be at most 90 days').default(14),
+  REVIEW_REMINDER_WORKING_DAYS: positiveInt('a positive whole number of working days').max(60, 'must be at most 60 working days').default(3),
+  REVIEW_DEADLINE_WORKING_DAYS: positiveInt('a positive whole number of working days').max(60, 'must be at most 60 working days').default(5),
+  REVIEW_ESCALATION_WORKING_DAYS: positiveInt('a positive whole number of working days').max(60, 'must be at most 60 working days').default(5),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

@@ -45,7 +45,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       this.logger.error({ error: describeForLog(exception) }, 'unhandled error');
     }
-    response.status(body.statusCode).json(body);
+    // A route may have set another content type (e.g. a text/plain diagram) before it failed.
+    response.status(body.statusCode).type('application/json').json(body);
   }
 
   toResponse(exception: unknown): ErrorResponse {

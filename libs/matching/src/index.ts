@@ -6,3 +6,4 @@ export * from './candidates/candidate.service';
 export * from './candidates/candidate.workflow';
 export * from './placements/placement.service';
 export * from './placements/placement.workflow';
+export * from './privacy/candidate-privacy.service';

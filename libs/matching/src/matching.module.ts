@@ -13,18 +13,25 @@ import {
 import { JobOrderService } from './job-orders/job-order.service';
 import { JobOrdersController } from './job-orders/job-orders.controller';
 import { PlacementService } from './placements/placement.service';
+import { CandidatePrivacyService } from './privacy/candidate-privacy.service';
+import { CandidatePrivacyController } from './privacy/privacy.controller';
+import { ApplyRetentionHandler, RetentionScheduler } from './privacy/retention.handlers';
 import { PlacementsController } from './placements/placements.controller';
 
 /** Phase 2 routes: job orders, candidates, placements and the jobcenter's channels. */
 @Module({
   imports: [IdentityModule],
-  controllers: [JobOrdersController, CandidatesController, PlacementsController, JobcenterChannelsController],
-  providers: [JobOrderService, CandidateService, PlacementService, JobcenterChannelService],
+  controllers: [JobOrdersController, CandidatesController, CandidatePrivacyController, PlacementsController, JobcenterChannelsController],
+  providers: [JobOrderService, CandidateService, CandidatePrivacyService, PlacementService, JobcenterChannelService],
 })
 export class MatchingApiModule {}
 
 /** Phase 2 jobs. */
 @Module({
-  providers: [DispatchJobDescriptionHandler, RemindCandidatesDueHandler, CheckCandidatesAtDeadlineHandler, SendShortlistHandler],
+  imports: [IdentityModule],
+  providers: [
+    DispatchJobDescriptionHandler, RemindCandidatesDueHandler, CheckCandidatesAtDeadlineHandler, SendShortlistHandler,
+    CandidatePrivacyService, ApplyRetentionHandler, RetentionScheduler,
+  ],
 })
 export class MatchingWorkerModule {}

@@ -15,6 +15,7 @@ export const jobCatalog = {
   'record-heartbeat': { queue: QueueName.System },
   'record-probe-effect': { queue: QueueName.Workflow },
   'fire-due-tasks': { queue: QueueName.System },
+  'apply-retention': { queue: QueueName.System },
   'deliver-message': { queue: QueueName.Messages },
   'send-supplier-welcome': { queue: QueueName.Messages },
   'dispatch-job-description': { queue: QueueName.Messages },
@@ -22,6 +23,11 @@ export const jobCatalog = {
   'check-candidates-at-deadline': { queue: QueueName.Workflow },
   'send-shortlist': { queue: QueueName.Messages },
   'check-first-hire': { queue: QueueName.Workflow },
+  'start-review-run': { queue: QueueName.System },
+  'send-review-request': { queue: QueueName.Messages },
+  'remind-review': { queue: QueueName.Messages },
+  'review-deadline': { queue: QueueName.Workflow },
+  'escalate-review': { queue: QueueName.Messages },
 } as const satisfies Record<string, { queue: QueueName }>;
 
 export type JobName = keyof typeof jobCatalog;
@@ -39,6 +45,8 @@ export interface JobPayloads {
   'record-probe-effect': OutboxJobPayload;
   /** Moves scheduled tasks that are due into the outbox (one scheduler for all municipalities). */
   'fire-due-tasks': Record<string, never>;
+  /** Nightly: erases personal data past its retention period (set-based; logs counts only). */
+  'apply-retention': Record<string, never>;
   /** entityId: the message to deliver (one job per message, so a retry never resends the others). */
   'deliver-message': OutboxJobPayload;
   /** entityId: the contract handed over; welcomes its supplier's HR contacts and asks for job descriptions. */
@@ -53,6 +61,16 @@ export interface JobPayloads {
   'send-shortlist': OutboxJobPayload;
   /** entityId: a contract at its first-hire milestone; no placement by then records an alert for the unit. */
   'check-first-hire': OutboxJobPayload;
+  /** The monthly follow-up run (job scheduler): reviews for the month just ended, on the first working day in Copenhagen. */
+  'start-review-run': Record<string, never>;
+  /** entityId: a review_request; e-mails the supplier's HR contacts one signed link per review of the month. */
+  'send-review-request': OutboxJobPayload;
+  /** entityId: a review; reminds the supplier while it still awaits the confirmation. */
+  'remind-review': OutboxJobPayload;
+  /** entityId: a review; at the deadline an unanswered review becomes overdue and the caseworkers are alerted. */
+  'review-deadline': OutboxJobPayload;
+  /** entityId: a review; still overdue after the second interval: the municipality's admins are alerted. */
+  'escalate-review': OutboxJobPayload;
 }
 
 export type JobData<N extends JobName> = JobPayloads[N];

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { AppConfig } from '@klausul/config';
 import type { Clock } from '@klausul/domain';
 import { ContractsApiModule } from '@klausul/contracts';
+import { FollowupApiModule } from '@klausul/followup';
 import { HealthModule } from '@klausul/health';
 import { IdentityModule } from '@klausul/identity';
 import { MatchingApiModule } from '@klausul/matching';
@@ -25,6 +26,7 @@ export class ApiModule {
         MessagingApiModule,
         ContractsApiModule,
         MatchingApiModule,
+        FollowupApiModule,
         ...(config.runWorkerInProcess ? [WorkerJobsModule.forRoot()] : []),
       ],
     };

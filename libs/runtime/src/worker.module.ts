@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { AppConfig } from '@klausul/config';
 import type { Clock } from '@klausul/domain';
 import { ContractsWorkerModule } from '@klausul/contracts';
+import { FollowupWorkerModule } from '@klausul/followup';
 import { HeartbeatModule } from '@klausul/heartbeat';
 import { MatchingWorkerModule } from '@klausul/matching';
 import { MessagingWorkerModule } from '@klausul/messaging';
@@ -17,7 +18,7 @@ export class WorkerJobsModule {
   static forRoot(): DynamicModule {
     return {
       module: WorkerJobsModule,
-      imports: [OutboxWorkerModule, SchedulingWorkerModule, MessagingWorkerModule, MatchingWorkerModule, HeartbeatModule.forWorker(), ProbeWorkerModule, ContractsWorkerModule],
+      imports: [OutboxWorkerModule, SchedulingWorkerModule, MessagingWorkerModule, MatchingWorkerModule, HeartbeatModule.forWorker(), ProbeWorkerModule, ContractsWorkerModule, FollowupWorkerModule],
     };
   }
 }

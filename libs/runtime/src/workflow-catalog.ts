@@ -1,4 +1,5 @@
 import { tenderWorkflow } from '@klausul/contracts';
+import { reviewWorkflow } from '@klausul/followup';
 import { candidateWorkflow, jobOrderWorkflow, placementWorkflow } from '@klausul/matching';
 import { probeWorkflow } from '@klausul/probe';
 import type { WorkflowDefinition } from '@klausul/workflow';
@@ -10,4 +11,5 @@ export const workflowDefinitions: readonly WorkflowDefinition[] = [
   jobOrderWorkflow as WorkflowDefinition,
   candidateWorkflow as WorkflowDefinition,
   placementWorkflow as WorkflowDefinition,
+  reviewWorkflow as WorkflowDefinition,
 ];

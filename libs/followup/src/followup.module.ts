@@ -1,0 +1,46 @@
+import { Logger, Module } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@klausul/config';
+import { IdentityModule } from '@klausul/identity';
+import { FollowUpComplianceController } from './compliance/follow-up-compliance.controller';
+import { FollowUpComplianceService } from './compliance/follow-up-compliance.service';
+import { loadReviewLinkSigner, ReviewLinkSigner } from './links/review-link.signer';
+import { ReviewLinksController } from './links/review-links.controller';
+import { ReviewConfirmationService } from './reviews/review-confirmation.service';
+import { ReviewRunCommand } from './reviews/review-run.command';
+import { ReviewRunScheduler, StartReviewRunHandler } from './reviews/review-run.scheduler';
+import { ReviewRunService } from './reviews/review-run.service';
+import { EscalateReviewHandler, RemindReviewHandler, ReviewDeadlineHandler, SendReviewRequestHandler } from './reviews/review.handlers';
+import { ReviewService } from './reviews/review.service';
+import { ReviewsController } from './reviews/reviews.controller';
+
+/** What API and worker share: the run and the link signer (one instance per process, so both sides use one secret). */
+@Module({
+  providers: [
+    ReviewRunService,
+    {
+      provide: ReviewLinkSigner,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => {
+        const logger = new Logger('ReviewLinkSigner');
+        return loadReviewLinkSigner(config, (message) => logger.warn(message));
+      },
+    },
+  ],
+  exports: [ReviewRunService, ReviewLinkSigner],
+})
+export class FollowupCoreModule {}
+
+/** Phase 3 routes: reviews, the suppliers' links, compliance series, retention and the dashboard. */
+@Module({
+  imports: [IdentityModule, FollowupCoreModule],
+  controllers: [ReviewsController, ReviewLinksController, FollowUpComplianceController],
+  providers: [ReviewService, ReviewConfirmationService, ReviewRunCommand, FollowUpComplianceService],
+})
+export class FollowupApiModule {}
+
+/** Phase 3 jobs and the monthly job scheduler. */
+@Module({
+  imports: [FollowupCoreModule],
+  providers: [ReviewRunScheduler, StartReviewRunHandler, SendReviewRequestHandler, RemindReviewHandler, ReviewDeadlineHandler, EscalateReviewHandler],
+})
+export class FollowupWorkerModule {}

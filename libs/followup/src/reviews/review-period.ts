@@ -1,0 +1,71 @@
+import { addWorkingDays, copenhagenDateOf, type LocalDate, plusDays } from '@klausul/domain';
+import { copenhagenInstant } from '@klausul/matching';
+
+/** A review period: one calendar month, `YYYY-MM`. */
+export type Period = string;
+
+const PERIOD = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+export function isPeriod(value: unknown): value is Period {
+  const match = typeof value === 'string' ? PERIOD.exec(value) : null;
+  return match !== null && Number(match[1]) >= 2000 && Number(match[1]) <= 2100;
+}
+
+/** The first and last day of the month. */
+export function periodBounds(period: Period): { first: LocalDate; last: LocalDate } {
+  const [y, m] = period.split('-').map(Number);
+  const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  return { first: `${period}-01`, last };
+}
+
+export function addPeriods(period: Period, months: number): Period {
+  const [y, m] = period.split('-').map(Number);
+  const d = new Date(Date.UTC(y, m - 1 + months, 1));
+  return d.toISOString().slice(0, 7);
+}
+
+export function periodOf(date: LocalDate): Period {
+  return date.slice(0, 7);
+}
+
+/** Periods from `from` to `to`, both included. */
+export function periodsBetween(from: Period, to: Period): Period[] {
+  const list: Period[] = [];
+  for (let p = from; p <= to && list.length < 1200; p = addPeriods(p, 1)) list.push(p);
+  return list;
+}
+
+/** The first day of the month that is a Danish working day (no weekend, no public holiday). */
+export function firstWorkingDayOf(period: Period): LocalDate {
+  return addWorkingDays(plusDays(periodBounds(period).first, -1), 1);
+}
+
+/**
+ * The period a run started at `now` reviews: the month just ended (in Copenhagen), so the
+ * supplier confirms who was employed through all of it.
+ */
+export function periodToReview(now: Date): Period {
+  return addPeriods(periodOf(copenhagenDateOf(now)), -1);
+}
+
+export interface ReviewIntervals {
+  reminderWorkingDays: number;
+  deadlineWorkingDays: number;
+  escalationWorkingDays: number;
+}
+
+/**
+ * When a review started at `now` is due, when the supplier is reminded (08:00), when it
+ * turns overdue (16:00 on the due day) and when it is escalated to the admins (16:00,
+ * a second interval later). All in Danish working days.
+ */
+export function reviewSchedule(now: Date, intervals: ReviewIntervals) {
+  const today = copenhagenDateOf(now);
+  const dueOn = addWorkingDays(today, intervals.deadlineWorkingDays);
+  return {
+    dueOn,
+    remindAt: copenhagenInstant(addWorkingDays(today, intervals.reminderWorkingDays), 8),
+    deadlineAt: copenhagenInstant(dueOn, 16),
+    escalateAt: copenhagenInstant(addWorkingDays(dueOn, intervals.escalationWorkingDays), 16),
+  };
+}

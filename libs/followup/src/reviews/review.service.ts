@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { type Actor, InvalidInputError } from '@klausul/domain';
+import { jobOrderWorkflow } from '@klausul/matching';
+import { MessageService } from '@klausul/messaging';
+import { WorkflowEngine } from '@klausul/workflow';
+import type { ConcludeReviewDto, PlacementCheckView, ReviewView } from './review.dto';
+import { emailsOf } from './review.queries';
+import { reviewWorkflow } from './review.workflow';
+
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+/** Reading and concluding reviews; the supplier's confirmation is ReviewConfirmationService. */
+@Injectable()
+export class ReviewService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly engine: WorkflowEngine,
+    private readonly messages: MessageService,
+  ) {}
+
+  async get(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager): Promise<ReviewView> {
+    await this.engine.load(manager, reviewWorkflow, id, actor);
+    return this.view(manager, id);
+  }
+
+  /** The review and its placements, without checking who asks (callers have). */
+  async view(manager: EntityManager, id: string): Promise<ReviewView> {
+    const [r] = await manager.query(
+      `SELECT r.*, to_char(r.due_on, 'YYYY-MM-DD') AS due_text, s.name AS supplier_name, t.title AS tender_title
+         FROM review r JOIN supplier s ON s.id = r.supplier_id JOIN contract c ON c.id = r.contract_id JOIN tender t ON t.id = c.tender_id
+        WHERE r.id = $1`,
+      [id],
+    );
+    const checks: Record<string, unknown>[] = await manager.query(
+      `SELECT pc.*, to_char(p.start_date, 'YYYY-MM-DD') AS start_text, to_char(pc.end_date, 'YYYY-MM-DD') AS end_text, p.state AS placement_state
+         FROM placement_check pc JOIN placement p ON p.id = pc.placement_id WHERE pc.review_id = $1 ORDER BY p.start_date, p.id`,
+      [id],
+    );
+    return {
+      id: r.id,
+      contractId: r.contract_id,
+      supplierId: r.supplier_id,
+      supplierName: r.supplier_name,
+      tenderTitle: r.tender_title,
+      period: r.period,
+      state: r.state,
+      version: r.version,
+      dueOn: r.due_text,
+      supplierNote: r.supplier_note,
+      discussion: r.discussion,
+      challenges: r.challenges,
+      actions: r.actions,
+      placements: checks.map(
+        (c): PlacementCheckView => ({
+          placementId: String(c.placement_id),
+          startDate: String(c.start_text),
+          placementState: String(c.placement_state),
+          previousWeeklyHours: Number(c.previous_weekly_hours),
+          stillEmployed: c.still_employed as boolean | null,
+          weeklyHours: num(c.weekly_hours),
+          endDate: (c.end_text as string | null) ?? null,
+          endReason: (c.end_reason as string | null) ?? null,
+          note: (c.note as string | null) ?? null,
+        }),
+      ),
+    };
+  }
+
+  async list(actor: Actor, query: { period?: string; contractId?: string }): Promise<ReviewView[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM review WHERE municipality_id = $1 AND ($2::text IS NULL OR period = $2) AND ($3::uuid IS NULL OR contract_id = $3)
+          AND ($4::uuid IS NULL OR supplier_id = $4) ORDER BY period DESC, created_at, id LIMIT 500`,
+      [actor.municipalityId, query.period ?? null, query.contractId ?? null, actor.role === 'supplier_hr' ? actor.supplierId : null],
+    );
+    return Promise.all(rows.map((r) => this.view(this.dataSource.manager, r.id)));
+  }
+
+  /** The unit concludes: records the talk and the actions; a replacement reopens the contract's closed job order. */
+  async conclude(actor: Actor, id: string, dto: ConcludeReviewDto): Promise<ReviewView> {
+    const actions = [...new Set(dto.actions ?? [])];
+    if (actions.includes('notify_breach') && !dto.breachNote?.trim()) throw new InvalidInputError('notify_breach needs a breachNote for the supplier');
+    return this.dataSource.transaction(async (manager) => {
+      await this.engine.transitionWithin(manager, reviewWorkflow, id, 'conclude', actor, { discussion: dto.discussion, challenges: dto.challenges, actions }, {
+        expectedVersion: dto.expectedVersion,
+      });
+      const [review] = await manager.query('SELECT * FROM review WHERE id = $1', [id]);
+      if (actions.includes('request_replacement')) {
+        const [order] = await manager.query(
+          `SELECT id FROM job_order WHERE contract_id = $1 AND state = 'closed' ORDER BY updated_at DESC LIMIT 1`,
+          [review.contract_id],
+        );
+        if (order) await this.engine.transitionWithin(manager, jobOrderWorkflow, order.id, 'reopen', actor);
+      }
+      if (actions.includes('notify_breach')) {
+        const recipients = await emailsOf(manager, { supplierId: review.supplier_id, roles: ['supplier_hr'] });
+        await this.messages.compose(
+          manager,
+          recipients.map((recipient) => ({
+            municipalityId: review.municipality_id,
+            template: 'clause-breach',
+            recipient,
+            subject: `Beskæftigelsesklausulen er ikke opfyldt (${review.period})`,
+            text: dto.breachNote!,
+            related: { type: 'review', id },
+          })),
+        );
+      }
+      return this.view(manager, id);
+    });
+  }
+
+  /** A month's reviews as CSV (one line per placement check; no names of people). */
+  async csv(actor: Actor, period: string): Promise<string> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT r.period, r.id AS review_id, r.contract_id, s.cvr, s.name AS supplier, r.state, to_char(r.due_on, 'YYYY-MM-DD') AS due_on,
+              pc.placement_id, pc.previous_weekly_hours, pc.still_employed, pc.weekly_hours, to_char(pc.end_date, 'YYYY-MM-DD') AS end_date, pc.end_reason
+         FROM review r JOIN supplier s ON s.id = r.supplier_id LEFT JOIN placement_check pc ON pc.review_id = r.id
+        WHERE r.municipality_id = $1 AND r.period = $2 ORDER BY s.name, r.contract_id, pc.placement_id`,
+      [actor.municipalityId, period],
+    );
+    const header = ['period', 'review_id', 'contract_id', 'supplier_cvr', 'supplier', 'state', 'due_on', 'placement_id', 'previous_weekly_hours', 'still_employed', 'weekly_hours', 'end_date', 'end_reason'];
+    const keys = ['period', 'review_id', 'contract_id', 'cvr', 'supplier', 'state', 'due_on', 'placement_id', 'previous_weekly_hours', 'still_employed', 'weekly_hours', 'end_date', 'end_reason'];
+    return [header.join(','), ...rows.map((row) => keys.map((k) => csvField(row[k])).join(','))].join('\r\n') + '\r\n';
+  }
+}
+
+/** Quotes a field when needed; a leading =, +, - or @ is neutralised so spreadsheets do not run it. */
+export function csvField(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  let text = String(value);
+  if (/^[=+\-@]/.test(text) && Number.isNaN(Number(text))) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

@@ -1,0 +1,74 @@
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@klausul/domain';
+import { CurrentActor, Roles } from '@klausul/identity';
+import { ConcludeReviewDto, ReviewConfirmationDto, ReviewCsvQueryDto, ReviewQueryDto, ReviewRunDto, type ReviewView } from './review.dto';
+import { ReviewConfirmationService } from './review-confirmation.service';
+import type { ReviewRunResult } from './review-run.service';
+import { ReviewRunCommand } from './review-run.command';
+import { ReviewService } from './review.service';
+import { reviewWorkflow } from './review.workflow';
+
+const UNIT = ['admin', 'procurement_caseworker', 'employment_caseworker'] as const;
+
+/** Monthly reviews (månedlig opfølgning). */
+@ApiTags('reviews')
+@Controller()
+export class ReviewsController {
+  constructor(
+    private readonly reviews: ReviewService,
+    private readonly confirmations: ReviewConfirmationService,
+    private readonly runs: ReviewRunCommand,
+  ) {}
+
+  @Post('reviews/runs')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({ summary: "Run the month's reviews for your municipality now (idempotent: a re-run creates nothing new)" })
+  run(@CurrentActor() actor: Actor, @Body() dto: ReviewRunDto): Promise<ReviewRunResult> {
+    return this.runs.run(actor, dto.period);
+  }
+
+  @Get('reviews')
+  @Roles(...UNIT, 'supplier_hr')
+  list(@CurrentActor() actor: Actor, @Query() query: ReviewQueryDto): Promise<ReviewView[]> {
+    return this.reviews.list(actor, query);
+  }
+
+  @Get('reviews.csv')
+  @Roles(...UNIT)
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @ApiOperation({ summary: "A month's reviews as CSV, one line per placement" })
+  csv(@CurrentActor() actor: Actor, @Query() query: ReviewCsvQueryDto): Promise<string> {
+    return this.reviews.csv(actor, query.period);
+  }
+
+  @Get('reviews/:id')
+  @Roles(...UNIT, 'supplier_hr')
+  get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ReviewView> {
+    return this.reviews.get(actor, id);
+  }
+
+  @Get('reviews/:id/confirmation')
+  @Roles('supplier_hr')
+  @ApiOperation({ summary: 'The confirmation form: the placements, pre-filled from last month (supplier HR)' })
+  confirmation(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ReviewView> {
+    return this.reviews.get(actor, id);
+  }
+
+  @Post('reviews/:id/confirmation')
+  @HttpCode(200)
+  @Roles(...reviewWorkflow.table.events.submit.roles)
+  @ApiOperation({ summary: 'Confirm who is still employed, with hours; ended placements end (supplier HR)' })
+  confirm(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: ReviewConfirmationDto): Promise<ReviewView> {
+    return this.confirmations.confirm(actor, id, dto);
+  }
+
+  @Post('reviews/:id/conclude')
+  @HttpCode(200)
+  @Roles(...reviewWorkflow.table.events.conclude.roles)
+  @ApiOperation({ summary: 'Conclude: discussion, challenges and actions (upskilling, replacement, breach notice)' })
+  conclude(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: ConcludeReviewDto): Promise<ReviewView> {
+    return this.reviews.conclude(actor, id, dto);
+  }
+}
