@@ -25,6 +25,9 @@ export class Matching1763880400000 implements MigrationInterface {
       CREATE TABLE matching_setting (
         municipality_id        uuid PRIMARY KEY REFERENCES municipality (id),
         candidate_working_days integer NOT NULL DEFAULT 10 CHECK (candidate_working_days BETWEEN 1 AND 60),
+        -- Retention of citizens' data; NULL means the configured default.
+        retention_unsuccessful_months integer NULL CHECK (retention_unsuccessful_months BETWEEN 1 AND 36),
+        retention_placement_months    integer NULL CHECK (retention_placement_months BETWEEN 1 AND 120),
         updated_at             timestamptz NOT NULL DEFAULT now()
       )`);
 

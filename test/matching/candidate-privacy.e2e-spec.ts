@@ -86,4 +86,22 @@ describe("a candidate's data: export, erasure and retention", () => {
     const [{ hiredNamed }] = await dataSource.query(`SELECT count(*)::int AS "hiredNamed" FROM candidate WHERE state = 'hired' AND erased_at IS NULL`);
     expect(hiredNamed).toBe(0); // the only hired one was erased on request above
   });
+
+  it("follows the municipality's own retention period over the default", async () => {
+    await http().post(`/api/v1/job-orders/${jobOrderId}/reopen`).set(bearer(unit.procurement.token)).send({}).expect(200);
+    const longer = await propose(4);
+    await http().post(`/api/v1/job-orders/${jobOrderId}/close`).set(bearer(supplierToken)).send({}).expect(200);
+    await http().put('/api/v1/settings/matching').set(bearer(unit.admin.token)).send({ candidateWorkingDays: 10, retentionUnsuccessfulMonths: 24 }).expect(200);
+    const privacy = app.get(CandidatePrivacyService);
+    const dataSource = app.get(DataSource);
+    const inSevenMonths = new Date(Date.now() + 7 * 31 * 24 * 3600 * 1000);
+    await dataSource.transaction((m) => privacy.applyRetention(m, inSevenMonths, 6, 12));
+    const [kept] = await dataSource.query('SELECT erased_at FROM candidate WHERE id = $1', [longer]);
+    expect(kept.erased_at).toBeNull();
+    const inTwoYears = new Date(Date.now() + 25 * 31 * 24 * 3600 * 1000);
+    await dataSource.transaction((m) => privacy.applyRetention(m, inTwoYears, 6, 12));
+    const [gone] = await dataSource.query('SELECT erased_at FROM candidate WHERE id = $1', [longer]);
+    expect(gone.erased_at).not.toBeNull();
+    await http().put('/api/v1/settings/matching').set(bearer(unit.admin.token)).send({ candidateWorkingDays: 10, retentionUnsuccessfulMonths: 48 }).expect(400);
+  });
 });

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsInt, IsString, IsUrl, Length, Max, Min, ValidateIf } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Length, Max, Min, ValidateIf } from 'class-validator';
 
 export class CreateJobcenterChannelDto {
   @ApiProperty({ enum: ['email', 'webhook'] })
@@ -31,6 +31,20 @@ export class MatchingSettingsDto {
   @Min(1)
   @Max(60)
   candidateWorkingDays!: number;
+
+  @ApiPropertyOptional({ description: "Months a not-hired candidate's data is kept after the job order closed (1-36; null: the default)", nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(36)
+  retentionUnsuccessfulMonths?: number | null;
+
+  @ApiPropertyOptional({ description: "Months a hired person's data is kept after the contract ended (1-120; null: the default)", nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  retentionPlacementMonths?: number | null;
 }
 
 export interface JobcenterChannelView {

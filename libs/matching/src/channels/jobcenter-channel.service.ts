@@ -58,15 +58,25 @@ export class JobcenterChannelService {
   }
 
   async settings(actor: Actor): Promise<MatchingSettingsDto> {
-    const [row] = await this.dataSource.query('SELECT candidate_working_days FROM matching_setting WHERE municipality_id = $1', [actor.municipalityId]);
-    return { candidateWorkingDays: row?.candidate_working_days ?? 10 };
+    const [row] = await this.dataSource.query(
+      'SELECT candidate_working_days, retention_unsuccessful_months, retention_placement_months FROM matching_setting WHERE municipality_id = $1',
+      [actor.municipalityId],
+    );
+    return {
+      candidateWorkingDays: row?.candidate_working_days ?? 10,
+      retentionUnsuccessfulMonths: row?.retention_unsuccessful_months ?? null,
+      retentionPlacementMonths: row?.retention_placement_months ?? null,
+    };
   }
 
   async updateSettings(actor: Actor, dto: MatchingSettingsDto): Promise<MatchingSettingsDto> {
     await this.dataSource.query(
-      `INSERT INTO matching_setting (municipality_id, candidate_working_days) VALUES ($1, $2)
-       ON CONFLICT (municipality_id) DO UPDATE SET candidate_working_days = EXCLUDED.candidate_working_days, updated_at = now()`,
-      [actor.municipalityId, dto.candidateWorkingDays],
+      `INSERT INTO matching_setting (municipality_id, candidate_working_days, retention_unsuccessful_months, retention_placement_months)
+       VALUES ($1, $2, $3, $4)
+       ON CONFLICT (municipality_id) DO UPDATE SET candidate_working_days = EXCLUDED.candidate_working_days,
+         retention_unsuccessful_months = EXCLUDED.retention_unsuccessful_months,
+         retention_placement_months = EXCLUDED.retention_placement_months, updated_at = now()`,
+      [actor.municipalityId, dto.candidateWorkingDays, dto.retentionUnsuccessfulMonths ?? null, dto.retentionPlacementMonths ?? null],
     );
     return this.settings(actor);
   }

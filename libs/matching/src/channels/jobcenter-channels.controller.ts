@@ -35,7 +35,7 @@ export class JobcenterChannelsController {
   }
 
   @Put('settings/matching')
-  @ApiOperation({ summary: 'Set the working days the jobcenter has to propose candidates (default 10)' })
+  @ApiOperation({ summary: 'Set the candidate deadline in working days (default 10) and the retention of citizens\' data' })
   updateSettings(@CurrentActor() actor: Actor, @Body() dto: MatchingSettingsDto): Promise<MatchingSettingsDto> {
     return this.channels.updateSettings(actor, dto);
   }

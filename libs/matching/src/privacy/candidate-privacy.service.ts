@@ -67,16 +67,21 @@ export class CandidatePrivacyService {
   /**
    * The daily retention rule: CVs and applications of people who were not hired go
    * `unsuccessfulMonths` after their job order closed or was cancelled; data of people
-   * hired goes `placementMonths` after their contract ended. Counts are logged, never contents.
+   * hired goes `placementMonths` after their contract ended (each overridden by the
+   * municipality's own setting). Counts are logged, never contents.
    */
   async applyRetention(manager: EntityManager, now: Date, unsuccessfulMonths: number, placementMonths: number): Promise<number> {
+    // A municipality's own periods (matching_setting) win over the configured defaults.
     const due: { id: string; municipality_id: string }[] = await manager.query(
       `SELECT c.id, c.municipality_id FROM candidate c
          JOIN job_order j ON j.id = c.job_order_id
          JOIN contract k ON k.id = j.contract_id
+         LEFT JOIN matching_setting s ON s.municipality_id = c.municipality_id
         WHERE c.erased_at IS NULL AND (
-              (c.state <> 'hired' AND j.state IN ('closed', 'cancelled') AND j.updated_at < $1::timestamptz - make_interval(months => $2))
-           OR (c.state = 'hired' AND k.end_date < ($1::timestamptz - make_interval(months => $3))::date))
+              (c.state <> 'hired' AND j.state IN ('closed', 'cancelled')
+                AND j.updated_at < $1::timestamptz - make_interval(months => COALESCE(s.retention_unsuccessful_months, $2)))
+           OR (c.state = 'hired'
+                AND k.end_date < ($1::timestamptz - make_interval(months => COALESCE(s.retention_placement_months, $3)))::date))
         LIMIT 1000`,
       [now, unsuccessfulMonths, placementMonths],
     );
