@@ -7,8 +7,8 @@
  *   full path: N transitions through WorkflowEngine.transition() -> outbox -> relay ->
  *              BullMQ -> the idempotent probe-effect handler (one row per job)
  *
- * As deployed, the worker is a process of its own (apps/worker, started here through
- * ts-node); this process plays the API and fires the transitions. The worker's peak RSS
+ * As deployed, the worker is a process of its own (the built dist/apps/worker/main.js
+ * when `npm run build` has run, else apps/worker through ts-node); this process plays the API and fires the transitions. The worker's peak RSS
  * is read from /proc (VmHWM). BENCH_N (default 10000) and WORKER_CONCURRENCY (default 16)
  * tune it.
  */
@@ -101,7 +101,7 @@ async function baseline(runtime: Runtime): Promise<number> {
 async function fullPath(env: Record<string, string>): Promise<{ perSecond: number; transitionsPerSecond: number; workerRssMb: number }> {
   const app = await createApiApplication(runtimeFor(env));
   await app.init();
-  const worker = startWorkerProcess({ ...env, LOG_LEVEL: 'info' });
+  const worker = startWorkerProcess({ ...env, LOG_LEVEL: 'info' }, { built: true });
   try {
     while (!worker.output().includes('Klausul worker is running')) {
       if (worker.child.exitCode !== null) throw new Error(`the worker exited: ${worker.output()}`);

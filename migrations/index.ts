@@ -6,6 +6,7 @@ import { Contracts1763880300000 } from './1763880300000-contracts';
 import { Files1763880350000 } from './1763880350000-files';
 import { Matching1763880400000 } from './1763880400000-matching';
 import { Followup1763880500000 } from './1763880500000-followup';
+import { Upskilling1763880600000 } from './1763880600000-upskilling';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) because the apps are
@@ -20,4 +21,5 @@ export const migrations = [
   Files1763880350000,
   Matching1763880400000,
   Followup1763880500000,
+  Upskilling1763880600000,
 ];

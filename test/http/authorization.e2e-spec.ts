@@ -24,6 +24,8 @@ interface TenantIds {
   placement: string;
   channel: string;
   review: string;
+  upskillingProgramme: string;
+  upskillingParticipant: string;
 }
 
 interface RouteCase {
@@ -52,6 +54,8 @@ const UNIT_AND_ADMIN: Role[] = ['admin', 'procurement_caseworker', 'employment_c
 const CONTRACT_READERS: Role[] = [...UNIT_AND_ADMIN, 'supplier_hr'];
 const EMPLOYMENT: Role[] = ['employment_caseworker', 'admin'];
 const SUPPLIER: Role[] = ['supplier_hr'];
+/** The own municipality's forwarded job order, for bodies that name one (set in beforeAll). */
+const ownFixture = { jobOrder: '00000000-0000-4000-8000-000000000000' };
 
 /** A route per event of a workflow: who may fire it comes from the table; the state decides the rest. */
 const event = (route: string, path: (t: TenantIds) => string, roles: readonly Role[], body: () => object = () => ({}), supplierScoped = true): RouteCase => ({
@@ -163,6 +167,13 @@ const routes: RouteCase[] = [
   { method: 'get', route: '/api/v1/contracts/{id}/compliance-series', path: (t) => `/api/v1/contracts/${t.contract}/compliance-series`, roles: UNIT_AND_ADMIN, ok: 200, scoped: true },
   { method: 'get', route: '/api/v1/contracts/{id}/retention', path: (t) => `/api/v1/contracts/${t.contract}/retention`, roles: UNIT_AND_ADMIN, ok: 200, scoped: true },
   { method: 'get', route: '/api/v1/follow-up/dashboard/{year}', path: () => '/api/v1/follow-up/dashboard/2025', roles: UNIT_AND_ADMIN, ok: 200 },
+  { method: 'post', route: '/api/v1/upskilling/programmes', path: () => '/api/v1/upskilling/programmes', roles: UNIT_AND_ADMIN, ok: 201, body: () => ({ name: `Forløb ${++counter}`, capacity: 15, maxDurationMonths: 18 }) },
+  { method: 'get', route: '/api/v1/upskilling/programmes', path: () => '/api/v1/upskilling/programmes', roles: UNIT_AND_ADMIN, ok: 200 },
+  { method: 'get', route: '/api/v1/upskilling/programmes/{id}', path: (t) => `/api/v1/upskilling/programmes/${t.upskillingProgramme}`, roles: UNIT_AND_ADMIN, ok: 200, scoped: true },
+  { method: 'post', route: '/api/v1/upskilling/programmes/{id}/participants', path: (t) => `/api/v1/upskilling/programmes/${t.upskillingProgramme}/participants`, roles: UNIT_AND_ADMIN, ok: 'authorized', scoped: true, body: () => ({ name: `Deltager ${++counter}`, startDate: '2025-01-06' }) },
+  event('/api/v1/upskilling/participants/{id}/complete', (t) => `/api/v1/upskilling/participants/${t.upskillingParticipant}/complete`, UNIT_AND_ADMIN, () => ({ endDate: '2025-06-30', outcome: 'practicum' }), false),
+  event('/api/v1/upskilling/participants/{id}/drop-out', (t) => `/api/v1/upskilling/participants/${t.upskillingParticipant}/drop-out`, UNIT_AND_ADMIN, () => ({ endDate: '2025-06-30' }), false),
+  event('/api/v1/upskilling/participants/{id}/propose', (t) => `/api/v1/upskilling/participants/${t.upskillingParticipant}/propose`, UNIT_AND_ADMIN, () => ({ ...candidateBody(++counter), jobOrderId: ownFixture.jobOrder }), false),
   { method: 'post', route: '/api/v1/probes/{id}/retry', path: (t) => `/api/v1/probes/${t.probe}/retry`, roles: ADMIN, ok: 200, scoped: true },
   // Subject access and erasure last: erasure empties the fixture candidate the rows above read.
   { method: 'get', route: '/api/v1/candidates/{id}/export', path: (t) => `/api/v1/candidates/${t.candidate}/export`, roles: EMPLOYMENT, ok: 200, scoped: true },
@@ -197,6 +208,8 @@ describe('authorization: every route x every role x own and other municipality',
     const placement = await contracts.placement(contract);
     await http().post('/api/v1/reviews/runs').set(bearer(unit.admin.token)).send({ period: '2025-03' }).expect(200);
     const [{ id: review }] = await factory.query<{ id: string }>('SELECT id FROM review WHERE contract_id = $1', [contract]);
+    const upskillingProgramme = (await http().post('/api/v1/upskilling/programmes').set(bearer(unit.employment.token)).send({ name: 'OPI', capacity: 15, maxDurationMonths: 18 }).expect(201)).body.id;
+    const upskillingParticipant = (await http().post(`/api/v1/upskilling/programmes/${upskillingProgramme}/participants`).set(bearer(unit.employment.token)).send({ name: 'Deltager', startDate: '2025-01-06' }).expect(201)).body.id;
     const channel = (await http().post('/api/v1/jobcenter-channels').set(bearer(unit.admin.token)).send({ kind: 'email', name: 'Jobcenter', address: 'jc@example.dk' }).expect(201)).body.id;
 
     const token = unit.admin.token;
@@ -210,7 +223,7 @@ describe('authorization: every route x every role x own and other municipality',
     );
     return {
       probe: probe.body.id, user: target.id, apiKey: key.id, message: message.id, supplier: suppliers[0].id, otherSupplier: suppliers[1].id,
-      tender: tender.id, contract, jobOrder, candidate, placement, channel, review,
+      tender: tender.id, contract, jobOrder, candidate, placement, channel, review, upskillingProgramme, upskillingParticipant,
     };
   }
 
@@ -222,6 +235,7 @@ describe('authorization: every route x every role x own and other municipality',
     contracts = new ContractsFactory(app);
     const ownMunicipality = await factory.municipality();
     own = await tenant(ownMunicipality.id);
+    ownFixture.jobOrder = own.jobOrder;
     other = await tenant((await factory.municipality()).id);
     for (const role of ROLES) {
       users.set(role, await factory.user({ role, municipalityId: ownMunicipality.id, ...(role === 'supplier_hr' ? { supplierId: own.supplier } : {}) }));

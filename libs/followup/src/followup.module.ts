@@ -12,6 +12,9 @@ import { ReviewRunService } from './reviews/review-run.service';
 import { EscalateReviewHandler, RemindReviewHandler, ReviewDeadlineHandler, SendReviewRequestHandler } from './reviews/review.handlers';
 import { ReviewService } from './reviews/review.service';
 import { ReviewsController } from './reviews/reviews.controller';
+import { CandidateService } from '@klausul/matching';
+import { UpskillingController } from './upskilling/upskilling.controller';
+import { UpskillingService } from './upskilling/upskilling.service';
 
 /** What API and worker share: the run and the link signer (one instance per process, so both sides use one secret). */
 @Module({
@@ -30,11 +33,11 @@ import { ReviewsController } from './reviews/reviews.controller';
 })
 export class FollowupCoreModule {}
 
-/** Phase 3 routes: reviews, the suppliers' links, compliance series, retention and the dashboard. */
+/** Phase 3 routes: reviews, the suppliers' links, compliance series, retention, the dashboard and upskilling programmes. */
 @Module({
   imports: [IdentityModule, FollowupCoreModule],
-  controllers: [ReviewsController, ReviewLinksController, FollowUpComplianceController],
-  providers: [ReviewService, ReviewConfirmationService, ReviewRunCommand, FollowUpComplianceService],
+  controllers: [ReviewsController, ReviewLinksController, FollowUpComplianceController, UpskillingController],
+  providers: [ReviewService, ReviewConfirmationService, ReviewRunCommand, FollowUpComplianceService, UpskillingService, CandidateService],
 })
 export class FollowupApiModule {}
 

@@ -1,5 +1,5 @@
 import { tenderWorkflow } from '@klausul/contracts';
-import { reviewWorkflow } from '@klausul/followup';
+import { reviewWorkflow, upskillingParticipantWorkflow } from '@klausul/followup';
 import { candidateWorkflow, jobOrderWorkflow, placementWorkflow } from '@klausul/matching';
 import { probeWorkflow } from '@klausul/probe';
 import type { WorkflowDefinition } from '@klausul/workflow';
@@ -12,4 +12,5 @@ export const workflowDefinitions: readonly WorkflowDefinition[] = [
   candidateWorkflow as WorkflowDefinition,
   placementWorkflow as WorkflowDefinition,
   reviewWorkflow as WorkflowDefinition,
+  upskillingParticipantWorkflow as WorkflowDefinition,
 ];

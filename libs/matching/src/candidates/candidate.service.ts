@@ -23,8 +23,11 @@ export class CandidateService {
     private readonly clock: Clock,
   ) {}
 
-  /** The jobcenter proposes a citizen, with CV; refused whole (nothing stored) on any bad part. */
-  propose(actor: Actor, jobOrderId: string, dto: ProposeCandidateDto): Promise<CandidateView> {
+  /**
+   * The jobcenter proposes a citizen, with CV; refused whole (nothing stored) on any bad
+   * part. `from` links a participant of an upskilling programme, in the same transaction.
+   */
+  propose(actor: Actor, jobOrderId: string, dto: ProposeCandidateDto, from?: { upskillingParticipantId: string }): Promise<CandidateView> {
     assertNoCprNumber({
       name: dto.name, email: dto.email, phone: dto.phone, applicationText: dto.applicationText, consentScope: dto.consentScope,
       'cv.fileName': dto.cv?.fileName,
@@ -41,11 +44,11 @@ export class CandidateService {
       const [row] = await manager.query(
         `INSERT INTO candidate (municipality_id, job_order_id, supplier_id, state, display_name, email, phone, cv_file_id, application_text,
                                 target_group, available_weekly_hours, preferred_shifts, consent_given_on, consent_scope,
-                                proposed_by_user_id, proposed_by_api_key_id, created_at, updated_at)
-         VALUES ($1, $2, $3, 'proposed', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16) RETURNING id`,
+                                proposed_by_user_id, proposed_by_api_key_id, created_at, updated_at, upskilling_participant_id)
+         VALUES ($1, $2, $3, 'proposed', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17) RETURNING id`,
         [actor.municipalityId, order.id, order.supplier_id, dto.name, dto.email ?? null, dto.phone ?? null, cv?.id ?? null, dto.applicationText ?? null,
           dto.targetGroup, dto.availableWeeklyHours, dto.preferredShifts ?? [], dto.consentGivenOn, dto.consentScope,
-          actor.userId, actor.apiKeyId, now],
+          actor.userId, actor.apiKeyId, now, from?.upskillingParticipantId ?? null],
       );
       await this.engine.recordCreation(manager, candidateWorkflow, { id: row.id, municipality_id: actor.municipalityId }, actor, {
         jobOrderId: order.id,

@@ -22,6 +22,8 @@ export interface CandidateView {
   targetGroup?: string;
   consent?: { givenOn: string; scope: string };
   declineNote?: string | null;
+  /** The upskilling programme participant this person was proposed as, if any (unit and jobcenter only). */
+  upskillingParticipantId?: string | null;
   createdAt: string;
 }
 
@@ -51,6 +53,7 @@ export function toCandidateView(row: Record<string, any>, actor: Actor): Candida
     targetGroup: row.target_group,
     consent: { givenOn: String(row.consent_given_on_text), scope: row.consent_scope },
     declineNote: row.decline_note,
+    upskillingParticipantId: row.upskilling_participant_id ?? null,
   };
 }
 

@@ -1,0 +1,225 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { type Actor, assertNoCprNumber, Clock, ConflictError, GuardFailedError, InvalidInputError, NotFoundError } from '@klausul/domain';
+import { AccessLogService } from '@klausul/identity';
+import { CandidateService } from '@klausul/matching';
+import { WorkflowEngine } from '@klausul/workflow';
+import type { CompleteParticipantDto, CreateProgrammeDto, DropOutParticipantDto, EnrolParticipantDto, ProposeParticipantDto } from './upskilling.dto';
+import { type ParticipantEvent, upskillingParticipantWorkflow } from './upskilling-participant.workflow';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface ProgrammeView {
+  id: string;
+  name: string;
+  description: string | null;
+  capacity: number;
+  maxDurationMonths: number;
+  contractId: string | null;
+  partnerSupplierIds: string[];
+  enrolled: number;
+  placesLeft: number;
+  createdAt: string;
+  participants?: ParticipantView[];
+}
+
+export interface ParticipantView {
+  id: string;
+  programmeId: string;
+  state: string;
+  version: number;
+  name: string | null;
+  startDate: string;
+  plannedEndDate: string;
+  endDate: string | null;
+  outcome: string | null;
+  note: string | null;
+  /** Candidates this participant was proposed as, on job orders. */
+  candidates: { candidateId: string; jobOrderId: string; state: string }[];
+}
+
+const PROGRAMME_COLUMNS = `p.id, p.name, p.description, p.capacity, p.max_duration_months, p.contract_id, p.created_at,
+  COALESCE((SELECT array_agg(pp.supplier_id ORDER BY pp.supplier_id) FROM upskilling_programme_partner pp WHERE pp.programme_id = p.id), '{}') AS partners,
+  (SELECT count(*)::int FROM upskilling_participant u WHERE u.programme_id = p.id AND u.state = 'enrolled') AS enrolled`;
+
+const PARTICIPANT_COLUMNS = `u.id, u.programme_id, u.state, u.version, u.display_name, u.note, u.outcome,
+  to_char(u.start_date, 'YYYY-MM-DD') AS start_text, to_char(u.planned_end_date, 'YYYY-MM-DD') AS planned_text,
+  to_char(u.end_date, 'YYYY-MM-DD') AS end_text,
+  COALESCE((SELECT json_agg(json_build_object('candidateId', c.id, 'jobOrderId', c.job_order_id, 'state', c.state) ORDER BY c.created_at)
+              FROM candidate c WHERE c.upskilling_participant_id = u.id), '[]') AS candidates`;
+
+function toProgrammeView(row: Record<string, any>): ProgrammeView {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    capacity: row.capacity,
+    maxDurationMonths: row.max_duration_months,
+    contractId: row.contract_id,
+    partnerSupplierIds: row.partners,
+    enrolled: row.enrolled,
+    placesLeft: Math.max(0, row.capacity - row.enrolled),
+    createdAt: new Date(row.created_at).toISOString(),
+  };
+}
+
+function toParticipantView(row: Record<string, any>): ParticipantView {
+  return {
+    id: row.id,
+    programmeId: row.programme_id,
+    state: row.state,
+    version: row.version,
+    name: row.display_name,
+    startDate: row.start_text,
+    plannedEndDate: row.planned_text,
+    endDate: row.end_text,
+    outcome: row.outcome,
+    note: row.note,
+    candidates: row.candidates,
+  };
+}
+
+/**
+ * Upskilling programmes (opkvalificeringsforløb) of the matchmaking unit: capacity is
+ * enforced at enrolment, participants complete or drop out through their workflow, and a
+ * completed participant can be proposed as a candidate on a job order. Participants are
+ * personal data: no CPR number, and every read is in the access log.
+ */
+@Injectable()
+export class UpskillingService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly engine: WorkflowEngine,
+    private readonly candidates: CandidateService,
+    private readonly accessLog: AccessLogService,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(actor: Actor, dto: CreateProgrammeDto): Promise<ProgrammeView> {
+    assertNoCprNumber({ name: dto.name, description: dto.description });
+    return this.dataSource.transaction(async (manager) => {
+      const partners = dto.partnerSupplierIds ?? [];
+      if (partners.length) {
+        const found: { id: string }[] = await manager.query('SELECT id FROM supplier WHERE id = ANY($1::uuid[]) AND municipality_id = $2', [partners, actor.municipalityId]);
+        const missing = partners.filter((id) => !found.some((f) => f.id === id));
+        if (missing.length) throw new InvalidInputError('partnerSupplierIds must be suppliers of your municipality', { missing });
+      }
+      if (dto.contractId) {
+        const [contract] = await manager.query('SELECT id FROM contract WHERE id = $1 AND municipality_id = $2', [dto.contractId, actor.municipalityId]);
+        if (!contract) throw new InvalidInputError('contractId is not a contract of your municipality', { contractId: dto.contractId });
+      }
+      const [row] = await manager.query(
+        `INSERT INTO upskilling_programme (municipality_id, name, description, capacity, max_duration_months, contract_id, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [actor.municipalityId, dto.name, dto.description ?? null, dto.capacity, dto.maxDurationMonths, dto.contractId ?? null, this.clock.now()],
+      );
+      if (partners.length) {
+        await manager.query(
+          'INSERT INTO upskilling_programme_partner (programme_id, municipality_id, supplier_id) SELECT $1, $2, unnest($3::uuid[])',
+          [row.id, actor.municipalityId, partners],
+        );
+      }
+      return this.programme(manager, actor, row.id);
+    });
+  }
+
+  async list(actor: Actor): Promise<ProgrammeView[]> {
+    const rows = await this.dataSource.query(`SELECT ${PROGRAMME_COLUMNS} FROM upskilling_programme p WHERE p.municipality_id = $1 ORDER BY p.created_at, p.id`, [
+      actor.municipalityId,
+    ]);
+    return rows.map(toProgrammeView);
+  }
+
+  /** One programme with its participants (each read written to the access log). */
+  async get(actor: Actor, id: string): Promise<ProgrammeView> {
+    const view = await this.programme(this.dataSource.manager, actor, id);
+    const rows = await this.dataSource.query(
+      `SELECT ${PARTICIPANT_COLUMNS} FROM upskilling_participant u WHERE u.programme_id = $1 AND u.municipality_id = $2 ORDER BY u.start_date, u.created_at, u.id`,
+      [id, actor.municipalityId],
+    );
+    await this.logReads(actor, rows.map((r: { id: string }) => r.id));
+    return { ...view, participants: rows.map(toParticipantView) };
+  }
+
+  /** Enrols a citizen; refused (422) when the programme's places are all taken. */
+  async enrol(actor: Actor, programmeId: string, dto: EnrolParticipantDto): Promise<ParticipantView> {
+    assertNoCprNumber({ name: dto.name, note: dto.note });
+    const participantId = await this.dataSource.transaction(async (manager) => {
+      if (!UUID.test(programmeId)) throw new NotFoundError('upskilling_programme', programmeId);
+      // The lock serialises enrolments of one programme, so two at once cannot both take the last place.
+      const [programme] = await manager.query(
+        `SELECT id, capacity, max_duration_months, to_char(($3::date + make_interval(months => max_duration_months) - interval '1 day')::date, 'YYYY-MM-DD') AS latest_end
+           FROM upskilling_programme WHERE id = $1 AND municipality_id = $2 FOR UPDATE`,
+        [programmeId, actor.municipalityId, dto.startDate],
+      );
+      if (!programme) throw new NotFoundError('upskilling_programme', programmeId);
+      const plannedEnd = dto.plannedEndDate ?? programme.latest_end;
+      if (plannedEnd < dto.startDate) throw new InvalidInputError('plannedEndDate is before startDate');
+      if (plannedEnd > programme.latest_end) {
+        throw new InvalidInputError(`plannedEndDate is beyond the programme's maximum duration of ${programme.max_duration_months} months (latest ${programme.latest_end})`);
+      }
+      const [{ enrolled }] = await manager.query("SELECT count(*)::int AS enrolled FROM upskilling_participant WHERE programme_id = $1 AND state = 'enrolled'", [programmeId]);
+      if (enrolled >= programme.capacity) {
+        throw new GuardFailedError('upskilling_programme', 'enrol', `the programme is full: ${enrolled} of ${programme.capacity} places are taken`);
+      }
+      const now = this.clock.now();
+      const [row] = await manager.query(
+        `INSERT INTO upskilling_participant (municipality_id, programme_id, state, display_name, start_date, planned_end_date, note, created_at, updated_at)
+         VALUES ($1, $2, 'enrolled', $3, $4, $5, $6, $7, $7) RETURNING id`,
+        [actor.municipalityId, programmeId, dto.name, dto.startDate, plannedEnd, dto.note ?? null, now],
+      );
+      await this.engine.recordCreation(manager, upskillingParticipantWorkflow, { id: row.id, municipality_id: actor.municipalityId }, actor, { programmeId });
+      return row.id as string;
+    });
+    return this.participant(actor, participantId);
+  }
+
+  async fire(actor: Actor, id: string, event: ParticipantEvent, dto: CompleteParticipantDto | DropOutParticipantDto): Promise<ParticipantView> {
+    assertNoCprNumber({ note: dto.note });
+    const { expectedVersion, ...input } = dto;
+    await this.engine.transition(upskillingParticipantWorkflow, id, event, actor, { ...input }, { expectedVersion });
+    return this.participant(actor, id);
+  }
+
+  /**
+   * Proposes a completed participant as a candidate on a job order, through the candidate
+   * service (same rules: job order open, no CPR number, CV checked), and links the
+   * candidate to the participant so it carries the upskilling history.
+   */
+  async propose(actor: Actor, participantId: string, dto: ProposeParticipantDto) {
+    const { jobOrderId, ...fields } = dto;
+    const participant = await this.engine.load(this.dataSource.manager, upskillingParticipantWorkflow, participantId, actor);
+    if (participant.state !== 'completed') {
+      throw new GuardFailedError('upskilling_participant', 'propose', `only a participant who completed the programme can be proposed, and this one is ${participant.state}`);
+    }
+    const [already] = await this.dataSource.query(
+      `SELECT id FROM candidate WHERE upskilling_participant_id = $1 AND job_order_id = $2 AND state NOT IN ('withdrawn', 'declined', 'rejected')`,
+      [participantId, jobOrderId],
+    );
+    if (already) throw new ConflictError('the participant is already a candidate on this job order', { candidateId: already.id });
+    const name = fields.name ?? (participant.display_name as string | null);
+    if (!name) throw new InvalidInputError('the participant has no name on record; give name');
+    const candidate = await this.candidates.propose(actor, jobOrderId, { ...fields, name }, { upskillingParticipantId: participantId });
+    const history = await this.participant(actor, participantId);
+    return { ...candidate, upskilling: { participantId, programmeId: history.programmeId, startDate: history.startDate, endDate: history.endDate, outcome: history.outcome } };
+  }
+
+  private async programme(manager: EntityManager, actor: Actor, id: string): Promise<ProgrammeView> {
+    if (!UUID.test(id)) throw new NotFoundError('upskilling_programme', id);
+    const [row] = await manager.query(`SELECT ${PROGRAMME_COLUMNS} FROM upskilling_programme p WHERE p.id = $1 AND p.municipality_id = $2`, [id, actor.municipalityId]);
+    if (!row) throw new NotFoundError('upskilling_programme', id);
+    return toProgrammeView(row);
+  }
+
+  private async participant(actor: Actor, id: string): Promise<ParticipantView> {
+    await this.engine.load(this.dataSource.manager, upskillingParticipantWorkflow, id, actor);
+    const [row] = await this.dataSource.query(`SELECT ${PARTICIPANT_COLUMNS} FROM upskilling_participant u WHERE u.id = $1`, [id]);
+    await this.logReads(actor, [id]);
+    return toParticipantView(row);
+  }
+
+  private async logReads(actor: Actor, ids: string[]): Promise<void> {
+    await Promise.all(ids.map((subjectId) => this.accessLog.record(actor, { action: 'read-upskilling-participant', subjectType: 'upskilling_participant', subjectId })));
+  }
+}
