@@ -14,10 +14,8 @@
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { Queue, Worker } from 'bullmq';
-import { Client } from 'pg';
 import { loadConfig, type QueueBackendKind } from '@klausul/config';
 import type { Actor } from '@klausul/domain';
 import { createRootLogger } from '@klausul/logging';
@@ -25,37 +23,13 @@ import { ProbeService, probeWorkflow } from '@klausul/probe';
 import { selectQueueBackend } from '@klausul/queue';
 import { createApiApplication, type Runtime } from '@klausul/runtime';
 import { startWorkerProcess } from '../test/support/worker-process';
+import { benchServerUrl, peakRssMb, withScratchDatabase } from './bench-support';
 import { WorkflowEngine } from '@klausul/workflow';
 import { DataSource } from 'typeorm';
 
 const N = Number(process.env.BENCH_N ?? 10_000);
 const CONCURRENCY = Number(process.env.WORKER_CONCURRENCY ?? 16);
-const serverUrl = process.env.DATABASE_URL;
-if (!serverUrl) {
-  process.stderr.write('bench:engine needs DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test)\n');
-  process.exit(2);
-}
-
-function peakRssMb(pid: number): number {
-  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Number(match[1]) / 1024 : NaN;
-}
-
-async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-function databaseUrl(name: string): string {
-  const url = new URL(serverUrl!);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
+const serverUrl = benchServerUrl('bench:engine');
 
 function environmentFor(url: string, backend: QueueBackendKind): Record<string, string> {
   return {
@@ -142,10 +116,8 @@ async function main(): Promise<void> {
   const backends: QueueBackendKind[] = process.env.REDIS_URL ? ['postgres', 'redis'] : ['postgres'];
   console.log(`bench:engine  N=${N}  worker concurrency=${CONCURRENCY}  ${cpus().length} cores  ${(totalmem() / 2 ** 30).toFixed(0)} GiB  node ${process.version}`);
   for (const backend of backends) {
-    const name = `klausul_bench_${randomBytes(4).toString('hex')}`;
-    await withAdmin((c) => c.query(`CREATE DATABASE ${name}`));
-    try {
-      const env = environmentFor(databaseUrl(name), backend);
+    await withScratchDatabase(serverUrl, async (url) => {
+      const env = environmentFor(url, backend);
       // The full path's app migrates the database; the baseline then runs on the same backend.
       const full = await fullPath(env);
       const base = await baseline(runtimeFor(env));
@@ -153,9 +125,7 @@ async function main(): Promise<void> {
         `${backend.padEnd(8)} baseline (raw BullMQ no-op): ${base.toFixed(0)} jobs/s | full path: ${full.perSecond.toFixed(0)} transitions/s ` +
           `(transition() alone ${full.transitionsPerSecond.toFixed(0)}/s) | ratio ${(full.perSecond / base).toFixed(2)} | worker peak RSS ${full.workerRssMb.toFixed(0)} MB`,
       );
-    } finally {
-      await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-    }
+    });
   }
 }
 

@@ -21,15 +21,14 @@
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { loadConfig, type QueueBackendKind } from '@klausul/config';
 import { ReviewRunService } from '@klausul/followup';
 import { createRootLogger } from '@klausul/logging';
 import { createApiApplication, type Runtime } from '@klausul/runtime';
 import { startWorkerProcess } from '../test/support/worker-process';
+import { benchServerUrl, peakRssMb, withClient, withScratchDatabase } from './bench-support';
 
 const MUNICIPALITIES = 20;
 const SUPPLIERS_PER_MUNICIPALITY = 25;
@@ -38,32 +37,7 @@ const PLACEMENTS_PER_CONTRACT = Number(process.env.BENCH_PLACEMENTS_PER_CONTRACT
 const CONTRACTS_PER_SUPPLIER = Math.ceil(CONTRACTS / (MUNICIPALITIES * SUPPLIERS_PER_MUNICIPALITY));
 const TARGETS = { ratio: 3, wholeRunSeconds: 60, workerRssMb: 300 };
 
-const serverUrl = process.env.DATABASE_URL;
-if (!serverUrl) {
-  process.stderr.write('bench:reviews needs DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test)\n');
-  process.exit(2);
-}
-
-function peakRssMb(pid: number): number {
-  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Number(match[1]) / 1024 : NaN;
-}
-
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-function databaseUrl(name: string): string {
-  const url = new URL(serverUrl!);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
+const serverUrl = benchServerUrl('bench:reviews');
 
 function environmentFor(url: string, backend: QueueBackendKind): Record<string, string> {
   return {
@@ -213,10 +187,8 @@ async function main(): Promise<void> {
       `${MUNICIPALITIES * SUPPLIERS_PER_MUNICIPALITY} suppliers  period ${period}  ${cpus().length} cores  ${(totalmem() / 2 ** 30).toFixed(0)} GiB  node ${process.version}`,
   );
   for (const backend of backends) {
-    const name = `klausul_bench_${randomBytes(4).toString('hex')}`;
-    await withClient(serverUrl!, (c) => c.query(`CREATE DATABASE ${name}`));
-    try {
-      const f = await measure(environmentFor(databaseUrl(name), backend), period);
+    await withScratchDatabase(serverUrl, async (url) => {
+      const f = await measure(environmentFor(url, backend), period);
       const ratio = f.databaseSeconds / f.baselineSeconds;
       console.log(
         `${backend.padEnd(8)} baseline (one INSERT ... SELECT, ${f.baselineRows} check rows): ${f.baselineSeconds.toFixed(2)} s | ` +
@@ -227,9 +199,7 @@ async function main(): Promise<void> {
         `         targets: ratio <= ${TARGETS.ratio} ${verdict(ratio <= TARGETS.ratio)}; whole run <= ${TARGETS.wholeRunSeconds} s ${verdict(f.wholeRunSeconds <= TARGETS.wholeRunSeconds)}; ` +
           `worker peak RSS <= ${TARGETS.workerRssMb} MB ${verdict(f.workerRssMb <= TARGETS.workerRssMb)}`,
       );
-    } finally {
-      await withClient(serverUrl!, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-    }
+    });
   }
 }
 

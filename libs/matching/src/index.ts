@@ -7,3 +7,4 @@ export * from './candidates/candidate.workflow';
 export * from './placements/placement.service';
 export * from './placements/placement.workflow';
 export * from './privacy/candidate-privacy.service';
+export { ProposeCandidateDto } from './candidates/candidate.dto';

@@ -1,12 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { ProposeCandidateDto } from '@klausul/matching';
 import {
-  ArrayMaxSize, ArrayUnique, IsArray, IsBase64, IsEmail, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min,
 } from 'class-validator';
-import { TARGET_GROUPS } from '@klausul/contracts';
 import { UPSKILLING_OUTCOMES } from './upskilling-participant.workflow';
 
-const SHIFT_PATTERNS = ['morning', 'afternoon', 'split', 'full_day', 'flexible'] as const;
 const DATE = { message: '$property must be a date (YYYY-MM-DD)' };
 
 export class CreateProgrammeDto {
@@ -103,19 +101,8 @@ export class DropOutParticipantDto extends ParticipantEventDto {
   outcome?: (typeof UPSKILLING_OUTCOMES)[number];
 }
 
-export class ProposeCvDto {
-  @ApiProperty({ example: 'cv.pdf' })
-  @IsString()
-  @Length(1, 255)
-  fileName!: string;
-
-  @ApiProperty({ description: 'The file, base64-encoded (PDF, DOCX or ODT, at most 10 MB)' })
-  @IsBase64()
-  contentBase64!: string;
-}
-
 /** The candidate fields of POST /job-orders/:id/candidates, plus the job order; the name defaults to the participant's. */
-export class ProposeParticipantDto {
+export class ProposeParticipantDto extends OmitType(ProposeCandidateDto, ['name'] as const) {
   @ApiProperty()
   @IsUUID()
   jobOrderId!: string;
@@ -125,54 +112,4 @@ export class ProposeParticipantDto {
   @IsString()
   @Length(1, 200)
   name?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsEmail()
-  email?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(4, 30)
-  phone?: string;
-
-  @ApiPropertyOptional({ type: ProposeCvDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ProposeCvDto)
-  cv?: ProposeCvDto;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(10_000)
-  applicationText?: string;
-
-  @ApiProperty({ enum: TARGET_GROUPS })
-  @IsIn(TARGET_GROUPS)
-  targetGroup!: (typeof TARGET_GROUPS)[number];
-
-  @ApiProperty({ example: 10 })
-  @IsNumber({ maxDecimalPlaces: 2 })
-  @Min(0.5)
-  @Max(80)
-  availableWeeklyHours!: number;
-
-  @ApiPropertyOptional({ enum: SHIFT_PATTERNS, isArray: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(5)
-  @IsIn(SHIFT_PATTERNS, { each: true })
-  preferredShifts?: (typeof SHIFT_PATTERNS)[number][];
-
-  @ApiProperty({ example: '2026-01-15' })
-  @IsISO8601({ strict: true, strictSeparator: true })
-  @Length(10, 10, DATE)
-  consentGivenOn!: string;
-
-  @ApiProperty()
-  @IsString()
-  @Length(1, 500)
-  consentScope!: string;
 }
