@@ -1,10 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { createApiApplication } from '@klausul/runtime';
 import { clauseBody, ContractsFactory, meetingBody, screeningBody, tenderBody, type Unit } from '../support/contracts.factory';
 import { bearer } from '../support/identity.factory';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { testRuntime } from '../support/test-runtime';
+import { useTestApi } from '../support/test-api';
 
 /** Every table phase 1 writes: a refused request must leave all of them as they were. */
 const TABLES = [
@@ -26,17 +24,16 @@ const TABLES = [
 ];
 
 describe('bad input: 400 naming every offending field, and nothing written', () => {
-  let db: TestDatabase;
   let app: INestApplication;
   let factory: ContractsFactory;
   let unit: Unit;
   let tenders: Record<string, Record<string, any>>;
   let suppliers: { id: string }[];
 
+  const api = useTestApi('postgres', { RUN_WORKER: 'false' });
+
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createApiApplication(testRuntime(db.url, 'postgres', { RUN_WORKER: 'false' }));
-    await app.init();
+    app = api.app;
     factory = new ContractsFactory(app);
     unit = await factory.unit();
     tenders = {};
@@ -45,11 +42,6 @@ describe('bad input: 400 naming every offending field, and nothing written', () 
       tenders[step] = built.tender;
       suppliers = built.suppliers;
     }
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await db?.drop();
   });
 
   const http = () => request(app.getHttpServer());

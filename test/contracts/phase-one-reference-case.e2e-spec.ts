@@ -1,29 +1,21 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { createApiApplication } from '@klausul/runtime';
 import { clauseBody, ContractsFactory, meetingBody, screeningBody, tenderBody, type Unit } from '../support/contracts.factory';
 import { bearer } from '../support/identity.factory';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { testRuntime } from '../support/test-runtime';
+import { useTestApi } from '../support/test-api';
 
 /** The Odense reference case, phase 1, as the unit works it through the API. */
 describe('phase 1 of the reference case: special transport, 8 lots, 2 suppliers', () => {
-  let db: TestDatabase;
   let app: INestApplication;
   let factory: ContractsFactory;
   let unit: Unit;
 
+  const api = useTestApi('postgres', { RUN_WORKER: 'false' });
+
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createApiApplication(testRuntime(db.url, 'postgres', { RUN_WORKER: 'false' }));
-    await app.init();
+    app = api.app;
     factory = new ContractsFactory(app);
     unit = await factory.unit();
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await db?.drop();
   });
 
   const http = () => request(app.getHttpServer());

@@ -1,28 +1,20 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { createApiApplication } from '@klausul/runtime';
 import { clauseBody, ContractsFactory, type Unit } from '../support/contracts.factory';
 import { bearer } from '../support/identity.factory';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { testRuntime } from '../support/test-runtime';
+import { useTestApi } from '../support/test-api';
 
 describe('tender events the engine refuses', () => {
-  let db: TestDatabase;
   let app: INestApplication;
   let factory: ContractsFactory;
   let unit: Unit;
 
+  const api = useTestApi('postgres', { RUN_WORKER: 'false' });
+
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createApiApplication(testRuntime(db.url, 'postgres', { RUN_WORKER: 'false' }));
-    await app.init();
+    app = api.app;
     factory = new ContractsFactory(app);
     unit = await factory.unit();
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await db?.drop();
   });
 
   const http = () => request(app.getHttpServer());

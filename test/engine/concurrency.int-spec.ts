@@ -1,27 +1,19 @@
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ProbeService, probeWorkflow } from '@klausul/probe';
-import { createApiApplication } from '@klausul/runtime';
 import { WorkflowEngine } from '@klausul/workflow';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { testRuntime } from '../support/test-runtime';
 import { actorIn, createMunicipality } from '../support/tenant';
+import { useTestApi } from '../support/test-api';
 
 describe('20 concurrent conflicting events on one entity', () => {
-  let db: TestDatabase;
   let app: INestApplication;
   let dataSource: DataSource;
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createApiApplication(testRuntime(db.url, 'postgres', { RUN_WORKER: 'false', DATABASE_POOL_SIZE: '25' }));
-    await app.init();
-    dataSource = app.get(DataSource);
-  });
+  const api = useTestApi('postgres', { RUN_WORKER: 'false', DATABASE_POOL_SIZE: '25' });
 
-  afterAll(async () => {
-    await app?.close();
-    await db?.drop();
+  beforeAll(async () => {
+    app = api.app;
+    dataSource = app.get(DataSource);
   });
 
   it.each([

@@ -3,34 +3,26 @@ import fc from 'fast-check';
 import { DataSource } from 'typeorm';
 import { type Actor, DomainError, ROLES } from '@klausul/domain';
 import { ProbeService, probeWorkflow } from '@klausul/probe';
-import { createApiApplication } from '@klausul/runtime';
 import { replay, WorkflowEngine } from '@klausul/workflow';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { testRuntime } from '../support/test-runtime';
 import { actorIn, createMunicipality } from '../support/tenant';
+import { useTestApi } from '../support/test-api';
 
 // No worker here: these properties are about the transition path and its rows.
 describe('the workflow engine under random event sequences', () => {
-  let db: TestDatabase;
   let app: INestApplication;
   let dataSource: DataSource;
   let engine: WorkflowEngine;
   let probes: ProbeService;
   let municipalityId: string;
 
+  const api = useTestApi('postgres', { RUN_WORKER: 'false' });
+
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createApiApplication(testRuntime(db.url, 'postgres', { RUN_WORKER: 'false' }));
-    await app.init();
+    app = api.app;
     dataSource = app.get(DataSource);
     engine = app.get(WorkflowEngine);
     probes = app.get(ProbeService);
     municipalityId = await createMunicipality(dataSource);
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await db?.drop();
   });
 
   const step = fc.record({

@@ -3,34 +3,26 @@ import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type Actor, InvalidInputError, NotFoundError } from '@klausul/domain';
 import { FileIntegrityError, FileKeyring, FileStore, type FileUpload } from '@klausul/files';
-import { createApiApplication } from '@klausul/runtime';
 import { IdentityFactory } from '../support/identity.factory';
 import { actorIn } from '../support/tenant';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { testRuntime } from '../support/test-runtime';
 import { buildZip, docx, docxBomb, odt, pdf } from './document-fixtures';
+import { useTestApi } from '../support/test-api';
 
 const MB = 1024 * 1024;
 
 describe('encrypted file storage in PostgreSQL', () => {
-  let db: TestDatabase;
   let app: INestApplication;
   let files: FileStore;
   let dataSource: DataSource;
   let actor: Actor;
 
+  const api = useTestApi('postgres', { RUN_WORKER: 'false' });
+
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createApiApplication(testRuntime(db.url, 'postgres', { RUN_WORKER: 'false' }));
-    await app.init();
+    app = api.app;
     files = app.get(FileStore);
     dataSource = app.get(DataSource);
     actor = actorIn((await new IdentityFactory(app).municipality()).id, 'employment_caseworker');
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await db?.drop();
   });
 
   const upload = (originalName: string, content: Buffer, purpose = 'cv'): FileUpload => ({ purpose, originalName, content });

@@ -1,16 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { createApiApplication } from '@klausul/runtime';
 import { ContractsFactory, type Unit } from '../support/contracts.factory';
 import { bearer } from '../support/identity.factory';
 import { candidateBody, jobOrderBody } from '../support/matching.fixtures';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { testRuntime } from '../support/test-runtime';
+import { useTestApi } from '../support/test-api';
 
 const TABLES = ['upskilling_programme', 'upskilling_programme_partner', 'upskilling_participant', 'candidate', 'workflow_transition'] as const;
 
 describe('upskilling programmes (opkvalificeringsforløb)', () => {
-  let db: TestDatabase;
   let app: INestApplication;
   let f: ContractsFactory;
   let unit: Unit;
@@ -19,10 +16,10 @@ describe('upskilling programmes (opkvalificeringsforløb)', () => {
   let jobOrder: string;
   const http = () => request(app.getHttpServer());
 
+  const api = useTestApi('postgres', { RUN_WORKER: 'false' });
+
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createApiApplication(testRuntime(db.url, 'postgres', { RUN_WORKER: 'false' }));
-    await app.init();
+    app = api.app;
     f = new ContractsFactory(app);
     unit = await f.unit();
     otherUnit = await f.unit();
@@ -33,11 +30,6 @@ describe('upskilling programmes (opkvalificeringsforløb)', () => {
     jobOrder = (await http().post(`/api/v1/contracts/${contract}/job-orders`).set(bearer(hr.token)).send(jobOrderBody()).expect(201)).body.id;
     await http().post(`/api/v1/job-orders/${jobOrder}/submit`).set(bearer(hr.token)).send({}).expect(200);
     await http().post(`/api/v1/job-orders/${jobOrder}/forward`).set(bearer(unit.procurement.token)).send({}).expect(200);
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await db?.drop();
   });
 
   const programme = async (capacity = 15) =>

@@ -2,10 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import fc from 'fast-check';
 import request from 'supertest';
-import { createApiApplication } from '@klausul/runtime';
 import { bearer, IdentityFactory } from '../support/identity.factory';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { testRuntime } from '../support/test-runtime';
+import { useTestApi } from '../support/test-api';
 
 /** Values that break naive code: wrong types, huge and odd strings, injections, pollution keys, nesting. */
 const hostileScalar = fc.oneof(
@@ -39,20 +37,14 @@ const hostileId = fc.constantFrom('not-a-uuid', "1' OR '1'='1", '00000000-0000-0
 const TABLES = ['municipality', 'app_user', 'api_key', 'supplier', 'tender', 'contract', 'job_order', 'candidate', 'placement', 'message', 'outbox', 'workflow_transition', 'probe', 'stored_file', 'jobcenter_channel'];
 
 describe('every route, fuzzed from the OpenAPI document', () => {
-  let db: TestDatabase;
   let app: INestApplication;
   let token: string;
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createApiApplication(testRuntime(db.url, 'postgres', { RUN_WORKER: 'false' }));
-    await app.init();
-    token = (await new IdentityFactory(app).signedIn({ role: 'admin' })).token;
-  });
+  const api = useTestApi('postgres', { RUN_WORKER: 'false' });
 
-  afterAll(async () => {
-    await app?.close();
-    await db?.drop();
+  beforeAll(async () => {
+    app = api.app;
+    token = (await new IdentityFactory(app).signedIn({ role: 'admin' })).token;
   });
 
   it('answers every hostile request with a 4xx in the error shape (never a 5xx), and a refused request writes nothing', async () => {

@@ -1,30 +1,22 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { AccessLogService } from '@klausul/identity';
-import { createApiApplication } from '@klausul/runtime';
 import { bearer, IdentityFactory, type TestUser } from '../support/identity.factory';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { testRuntime } from '../support/test-runtime';
+import { useTestApi } from '../support/test-api';
 
 describe('the audit trail', () => {
-  let db: TestDatabase;
   let app: INestApplication;
   let factory: IdentityFactory;
   let admin: TestUser;
   let token: string;
   const http = () => request(app.getHttpServer());
 
+  const api = useTestApi('postgres', { RUN_WORKER: 'false' });
+
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createApiApplication(testRuntime(db.url, 'postgres', { RUN_WORKER: 'false' }));
-    await app.init();
+    app = api.app;
     factory = new IdentityFactory(app);
     ({ user: admin, token } = await factory.signedIn({ role: 'admin' }));
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await db?.drop();
   });
 
   it('lists every change and every read of personal data in the municipality, newest first', async () => {

@@ -2,12 +2,10 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import request from 'supertest';
 import { ROLES, type Role } from '@klausul/domain';
-import { createApiApplication } from '@klausul/runtime';
 import { clauseBody, ContractsFactory, meetingBody, screeningBody } from '../support/contracts.factory';
 import { bearer, IdentityFactory, TEST_PASSWORD, type TestUser } from '../support/identity.factory';
 import { candidateBody, jobOrderBody } from '../support/matching.fixtures';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { testRuntime } from '../support/test-runtime';
+import { useTestApi } from '../support/test-api';
 
 /** Entities of one municipality that routes address by id. */
 interface TenantIds {
@@ -184,7 +182,6 @@ const routes: RouteCase[] = [
 const PUBLIC_ROUTES = ['get /health', 'get /health/ready', 'post /api/v1/auth/login', 'get /api/v1/review-links/{token}', 'post /api/v1/review-links/{token}'];
 
 describe('authorization: every route x every role x own and other municipality', () => {
-  let db: TestDatabase;
   let app: INestApplication;
   let factory: IdentityFactory;
   let contracts: ContractsFactory;
@@ -227,10 +224,10 @@ describe('authorization: every route x every role x own and other municipality',
     };
   }
 
+  const api = useTestApi('postgres', { RUN_WORKER: 'false' });
+
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createApiApplication(testRuntime(db.url, 'postgres', { RUN_WORKER: 'false' }));
-    await app.init();
+    app = api.app;
     factory = new IdentityFactory(app);
     contracts = new ContractsFactory(app);
     const ownMunicipality = await factory.municipality();
@@ -241,11 +238,6 @@ describe('authorization: every route x every role x own and other municipality',
       users.set(role, await factory.user({ role, municipalityId: ownMunicipality.id, ...(role === 'supplier_hr' ? { supplierId: own.supplier } : {}) }));
     }
     otherSupplierHr = await factory.user({ role: 'supplier_hr', municipalityId: ownMunicipality.id, supplierId: own.otherSupplier });
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await db?.drop();
   });
 
   const call = async (route: RouteCase, ids: TenantIds, token?: string) => {

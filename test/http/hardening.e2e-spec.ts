@@ -1,26 +1,18 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { createApiApplication } from '@klausul/runtime';
 import { bearer, IdentityFactory } from '../support/identity.factory';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { testRuntime } from '../support/test-runtime';
+import { useTestApi } from '../support/test-api';
 
 describe('HTTP hardening', () => {
-  let db: TestDatabase;
   let app: INestApplication;
   let token: string;
   const http = () => request(app.getHttpServer());
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createApiApplication(testRuntime(db.url, 'postgres', { RUN_WORKER: 'false', CORS_ORIGINS: 'https://klausul.odense.dk' }));
-    await app.init();
-    token = (await new IdentityFactory(app).signedIn({ role: 'admin' })).token;
-  });
+  const api = useTestApi('postgres', { RUN_WORKER: 'false', CORS_ORIGINS: 'https://klausul.odense.dk' });
 
-  afterAll(async () => {
-    await app?.close();
-    await db?.drop();
+  beforeAll(async () => {
+    app = api.app;
+    token = (await new IdentityFactory(app).signedIn({ role: 'admin' })).token;
   });
 
   it('sends security headers and hides the framework', async () => {

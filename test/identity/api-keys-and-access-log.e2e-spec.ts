@@ -1,31 +1,23 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { AccessLogService } from '@klausul/identity';
-import { createApiApplication } from '@klausul/runtime';
 import { DataSource } from 'typeorm';
 import { bearer, IdentityFactory, type TestUser } from '../support/identity.factory';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { testRuntime } from '../support/test-runtime';
+import { useTestApi } from '../support/test-api';
 
 describe('API keys and the access log', () => {
-  let db: TestDatabase;
   let app: INestApplication;
   let identity: IdentityFactory;
   let admin: TestUser;
   let adminToken: string;
   const http = () => request(app.getHttpServer());
 
+  const api = useTestApi();
+
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createApiApplication(testRuntime(db.url, 'postgres'));
-    await app.init();
+    app = api.app;
     identity = new IdentityFactory(app);
     ({ user: admin, token: adminToken } = await identity.signedIn({ role: 'admin' }));
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await db?.drop();
   });
 
   describe('API keys', () => {

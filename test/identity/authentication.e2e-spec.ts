@@ -1,26 +1,18 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { createApiApplication } from '@klausul/runtime';
 import { bearer, IdentityFactory, login, TEST_PASSWORD, type TestUser } from '../support/identity.factory';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { testRuntime } from '../support/test-runtime';
+import { useTestApi } from '../support/test-api';
 
 describe('authentication', () => {
-  let db: TestDatabase;
   let app: INestApplication;
   let identity: IdentityFactory;
   const http = () => request(app.getHttpServer());
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createApiApplication(testRuntime(db.url, 'postgres'));
-    await app.init();
-    identity = new IdentityFactory(app);
-  });
+  const api = useTestApi();
 
-  afterAll(async () => {
-    await app?.close();
-    await db?.drop();
+  beforeAll(async () => {
+    app = api.app;
+    identity = new IdentityFactory(app);
   });
 
   describe('login', () => {

@@ -1,12 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { createApiApplication } from '@klausul/runtime';
 import { bearer, IdentityFactory, login, type TestMunicipality, type TestUser } from '../support/identity.factory';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { testRuntime } from '../support/test-runtime';
+import { useTestApi } from '../support/test-api';
 
 describe('user management', () => {
-  let db: TestDatabase;
   let app: INestApplication;
   let identity: IdentityFactory;
   let odense: TestMunicipality;
@@ -18,19 +15,14 @@ describe('user management', () => {
   const countUsers = async (email: string) =>
     (await identity.query('SELECT 1 FROM app_user WHERE email = $1', [email.toLowerCase()])).length;
 
+  const api = useTestApi();
+
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createApiApplication(testRuntime(db.url, 'postgres'));
-    await app.init();
+    app = api.app;
     identity = new IdentityFactory(app);
     odense = await identity.municipality();
     ({ user: admin, token: adminToken } = await identity.signedIn({ role: 'admin', municipalityId: odense.id }));
     stranger = await identity.user({ role: 'procurement_caseworker' });
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await db?.drop();
   });
 
   it('creates a user in the admin’s municipality who can then sign in', async () => {

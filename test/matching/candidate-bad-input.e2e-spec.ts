@@ -1,15 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { createApiApplication } from '@klausul/runtime';
 import { docxBomb, pdf } from '../files/document-fixtures';
 import { ContractsFactory, type Unit } from '../support/contracts.factory';
 import { bearer } from '../support/identity.factory';
 import { candidateBody, jobOrderBody } from '../support/matching.fixtures';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { testRuntime } from '../support/test-runtime';
+import { useTestApi } from '../support/test-api';
 
 describe('candidates: bad input and other suppliers', () => {
-  let db: TestDatabase;
   let app: INestApplication;
   let factory: ContractsFactory;
   let unit: Unit;
@@ -17,10 +14,10 @@ describe('candidates: bad input and other suppliers', () => {
   let otherSupplierToken: string;
   const http = () => request(app.getHttpServer());
 
+  const api = useTestApi('postgres', { RUN_WORKER: 'false' });
+
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createApiApplication(testRuntime(db.url, 'postgres', { RUN_WORKER: 'false' }));
-    await app.init();
+    app = api.app;
     factory = new ContractsFactory(app);
     unit = await factory.unit();
     const { tender, suppliers } = await factory.tenderAt(unit, 'handed_over');
@@ -30,11 +27,6 @@ describe('candidates: bad input and other suppliers', () => {
     jobOrderId = (await http().post(`/api/v1/contracts/${contractId}/job-orders`).set(bearer(hr.token)).send(jobOrderBody()).expect(201)).body.id;
     await http().post(`/api/v1/job-orders/${jobOrderId}/submit`).set(bearer(hr.token)).send({}).expect(200);
     await http().post(`/api/v1/job-orders/${jobOrderId}/forward`).set(bearer(unit.procurement.token)).send({}).expect(200);
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await db?.drop();
   });
 
   const counts = () => factory.counts(['candidate', 'stored_file']);

@@ -2,15 +2,12 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { CandidatePrivacyService } from '@klausul/matching';
-import { createApiApplication } from '@klausul/runtime';
 import { ContractsFactory, type Unit } from '../support/contracts.factory';
 import { bearer } from '../support/identity.factory';
 import { candidateBody, jobOrderBody } from '../support/matching.fixtures';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { testRuntime } from '../support/test-runtime';
+import { useTestApi } from '../support/test-api';
 
 describe("a candidate's data: export, erasure and retention", () => {
-  let db: TestDatabase;
   let app: INestApplication;
   let factory: ContractsFactory;
   let unit: Unit;
@@ -19,10 +16,10 @@ describe("a candidate's data: export, erasure and retention", () => {
   let jobOrderId: string;
   const http = () => request(app.getHttpServer());
 
+  const api = useTestApi('postgres', { RUN_WORKER: 'false' });
+
   beforeAll(async () => {
-    db = await createTestDatabase();
-    app = await createApiApplication(testRuntime(db.url, 'postgres', { RUN_WORKER: 'false' }));
-    await app.init();
+    app = api.app;
     factory = new ContractsFactory(app);
     unit = await factory.unit();
     const { tender, suppliers } = await factory.tenderAt(unit, 'handed_over');
@@ -31,11 +28,6 @@ describe("a candidate's data: export, erasure and retention", () => {
     jobOrderId = (await http().post(`/api/v1/contracts/${contractId}/job-orders`).set(bearer(supplierToken)).send(jobOrderBody({ positions: 2 })).expect(201)).body.id;
     await http().post(`/api/v1/job-orders/${jobOrderId}/submit`).set(bearer(supplierToken)).send({}).expect(200);
     await http().post(`/api/v1/job-orders/${jobOrderId}/forward`).set(bearer(unit.procurement.token)).send({}).expect(200);
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await db?.drop();
   });
 
   const propose = async (i: number) => (await http().post(`/api/v1/job-orders/${jobOrderId}/candidates`).set(bearer(unit.jobcenter.token)).send(candidateBody(i)).expect(201)).body.id as string;

@@ -5,3 +5,4 @@ export * from './clock';
 export * from './counting';
 export * from './calendar';
 export * from './privacy';
+export * from './ids';

@@ -2,13 +2,12 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type Actor, InvalidInputError, NotFoundError } from '@klausul/domain';
+import { type Actor, InvalidInputError, NotFoundError, isUuid } from '@klausul/domain';
 import { fileAad, FileIntegrityError, openFile, sealFile } from './file-cipher';
 import { FileKeyring } from './file-keyring';
 import { type FileContent, type FileUpload, FileStore, type StoredFile } from './file-store';
 import { UploadValidator } from './upload-validator';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PURPOSE = /^[a-z][a-z0-9-]{0,62}$/;
 const ROTATION_BATCH = 20;
 const METADATA = 'id, municipality_id, purpose, original_name, media_type, size, sha256, created_at';
@@ -78,7 +77,7 @@ export class PostgresFileStore extends FileStore {
   }
 
   async delete(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    const [, affected] = UUID.test(id)
+    const [, affected] = isUuid(id)
       ? await manager.query(
           `UPDATE stored_file SET deleted_at = now(), original_name = 'deleted', ciphertext = ''::bytea
             WHERE id = $1 AND municipality_id = $2 AND deleted_at IS NULL`,
@@ -116,7 +115,7 @@ export class PostgresFileStore extends FileStore {
   }
 
   private async load(actor: Actor, id: string, columns: string): Promise<StoredFileRow & SealedRow> {
-    const rows = UUID.test(id)
+    const rows = isUuid(id)
       ? await this.dataSource.query(
           `SELECT ${columns} FROM stored_file WHERE id = $1 AND municipality_id = $2 AND deleted_at IS NULL`,
           [id, actor.municipalityId],

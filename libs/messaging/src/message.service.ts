@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type Actor, Clock, NotFoundError } from '@klausul/domain';
+import { type Actor, Clock, NotFoundError, isUuid } from '@klausul/domain';
 import { OutboxRepository, OutboxWriter } from '@klausul/outbox';
 import { type MessageView, toMessageView } from './message.dto';
 import { WebhookEndpointRepository } from './webhook-endpoint.repository';
@@ -40,7 +40,6 @@ export interface WebhookBody {
   data: unknown;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface LoggedMessage {
   id: string;
@@ -82,7 +81,7 @@ export class MessageService {
   async composeWebhook(manager: EntityManager, drafts: readonly WebhookDraft[]): Promise<string[]> {
     const messages: LoggedMessage[] = [];
     for (const d of drafts) {
-      const endpoint = UUID.test(d.endpointId) ? await this.endpoints.findActive(manager, d.municipalityId, d.endpointId) : null;
+      const endpoint = isUuid(d.endpointId) ? await this.endpoints.findActive(manager, d.municipalityId, d.endpointId) : null;
       if (!endpoint) throw new NotFoundError('webhook endpoint', d.endpointId);
       const id = randomUUID();
       const body: WebhookBody = { id, type: d.event, createdAt: this.clock.now().toISOString(), data: d.data };
@@ -111,7 +110,7 @@ export class MessageService {
   }
 
   async get(actor: Actor, id: string): Promise<MessageView> {
-    const rows = UUID.test(id)
+    const rows = isUuid(id)
       ? await this.dataSource.query('SELECT * FROM message WHERE id = $1 AND municipality_id = $2', [id, actor.municipalityId])
       : [];
     if (!rows[0]) throw new NotFoundError('message', id);
@@ -121,7 +120,7 @@ export class MessageService {
   /** Puts a failed message back in line for delivery (a no-op unless it failed). */
   async retry(actor: Actor, id: string): Promise<MessageView> {
     await this.dataSource.transaction(async (manager) => {
-      const rows = UUID.test(id)
+      const rows = isUuid(id)
         ? await manager.query('SELECT id FROM message WHERE id = $1 AND municipality_id = $2 FOR UPDATE', [id, actor.municipalityId])
         : [];
       if (!rows[0]) throw new NotFoundError('message', id);

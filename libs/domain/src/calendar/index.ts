@@ -1,3 +1,3 @@
 export * from './danish-holidays';
-export { copenhagenDateOf, type LocalDate, plusDays, weekdayOf } from './local-date';
+export { copenhagenDateOf, copenhagenInstant, type LocalDate, plusDays, weekdayOf } from './local-date';
 export * from './working-days';

@@ -51,3 +51,22 @@ export function copenhagenDateOf(instant: Date): LocalDate {
   const parts = Object.fromEntries(copenhagen.formatToParts(instant).map((p) => [p.type, p.value]));
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
+
+const copenhagenWallClock = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Copenhagen',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** The instant a Copenhagen wall-clock hour on a date falls on (summer time included). */
+export function copenhagenInstant(date: LocalDate, hour: number): Date {
+  const guess = new Date(`${date}T${String(hour).padStart(2, '0')}:00:00Z`);
+  const parts = copenhagenWallClock.formatToParts(guess);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const wallClock = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
+  return new Date(guess.getTime() - (wallClock - guess.getTime()));
+}

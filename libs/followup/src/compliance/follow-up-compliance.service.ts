@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type Actor, clauseCompliance, Clock, compareDates, copenhagenDateOf, NotFoundError, type PlacementRecord } from '@klausul/domain';
+import { type Actor, clauseCompliance, Clock, compareDates, copenhagenDateOf, NotFoundError, type PlacementRecord, isUuid } from '@klausul/domain';
 import { periodBounds, periodOf, periodsBetween } from '../reviews/review-period';
 import { clauseStatus, type ComplianceStatus, retention, type RetentionPoint, worstStatus } from './follow-up-status';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const num = (v: unknown) => (v === null || v === undefined ? undefined : Number(v));
 
 export interface PeriodCompliance {
@@ -99,7 +98,7 @@ export class FollowUpComplianceService {
   }
 
   private async load(municipalityId: string, contractId: string): Promise<ContractData> {
-    const [contract] = UUID.test(contractId)
+    const [contract] = isUuid(contractId)
       ? await this.dataSource.query(
           `SELECT id, to_char(start_date, 'YYYY-MM-DD') AS start, to_char(end_date, 'YYYY-MM-DD') AS "end" FROM contract WHERE id = $1 AND municipality_id = $2`,
           [contractId, municipalityId],

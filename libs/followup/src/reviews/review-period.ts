@@ -1,5 +1,4 @@
-import { addWorkingDays, copenhagenDateOf, type LocalDate, plusDays } from '@klausul/domain';
-import { copenhagenInstant } from '@klausul/matching';
+import { addWorkingDays, copenhagenDateOf, type LocalDate, plusDays, copenhagenInstant } from '@klausul/domain';
 
 /** A review period: one calendar month, `YYYY-MM`. */
 export type Period = string;

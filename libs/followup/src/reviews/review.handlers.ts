@@ -1,8 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '@klausul/config';
-import { addWorkingDays, systemActor } from '@klausul/domain';
-import { copenhagenInstant } from '@klausul/matching';
+import { addWorkingDays, systemActor, copenhagenInstant } from '@klausul/domain';
 import { MessageService } from '@klausul/messaging';
 import { HandlesJob, type JobContext, type JobData, type JobHandler } from '@klausul/queue';
 import { WorkflowEngine } from '@klausul/workflow';

@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type Actor, assertNoCprNumber, Clock, ConflictError, GuardFailedError, InvalidInputError, NotFoundError } from '@klausul/domain';
+import { type Actor, assertNoCprNumber, Clock, ConflictError, GuardFailedError, InvalidInputError, NotFoundError, isUuid } from '@klausul/domain';
 import { AccessLogService } from '@klausul/identity';
 import { CandidateService } from '@klausul/matching';
 import { WorkflowEngine } from '@klausul/workflow';
 import type { CompleteParticipantDto, CreateProgrammeDto, DropOutParticipantDto, EnrolParticipantDto, ProposeParticipantDto } from './upskilling.dto';
 import { type ParticipantEvent, upskillingParticipantWorkflow } from './upskilling-participant.workflow';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface ProgrammeView {
   id: string;
@@ -146,7 +145,7 @@ export class UpskillingService {
   async enrol(actor: Actor, programmeId: string, dto: EnrolParticipantDto): Promise<ParticipantView> {
     assertNoCprNumber({ name: dto.name, note: dto.note });
     const participantId = await this.dataSource.transaction(async (manager) => {
-      if (!UUID.test(programmeId)) throw new NotFoundError('upskilling_programme', programmeId);
+      if (!isUuid(programmeId)) throw new NotFoundError('upskilling_programme', programmeId);
       // The lock serialises enrolments of one programme, so two at once cannot both take the last place.
       const [programme] = await manager.query(
         `SELECT id, capacity, max_duration_months, to_char(($3::date + make_interval(months => max_duration_months) - interval '1 day')::date, 'YYYY-MM-DD') AS latest_end
@@ -206,7 +205,7 @@ export class UpskillingService {
   }
 
   private async programme(manager: EntityManager, actor: Actor, id: string): Promise<ProgrammeView> {
-    if (!UUID.test(id)) throw new NotFoundError('upskilling_programme', id);
+    if (!isUuid(id)) throw new NotFoundError('upskilling_programme', id);
     const [row] = await manager.query(`SELECT ${PROGRAMME_COLUMNS} FROM upskilling_programme p WHERE p.id = $1 AND p.municipality_id = $2`, [id, actor.municipalityId]);
     if (!row) throw new NotFoundError('upskilling_programme', id);
     return toProgrammeView(row);

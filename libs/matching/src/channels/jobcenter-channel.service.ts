@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type Actor, ConflictError, NotFoundError } from '@klausul/domain';
+import { type Actor, ConflictError, NotFoundError, isUuid } from '@klausul/domain';
 import type { CreateJobcenterChannelDto, JobcenterChannelView, MatchingSettingsDto } from './jobcenter-channel.dto';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const toView = (row: Record<string, any>): JobcenterChannelView => ({
   id: row.id,
@@ -51,7 +50,7 @@ export class JobcenterChannelService {
   }
 
   async deactivate(actor: Actor, id: string): Promise<void> {
-    const [, changed] = UUID.test(id)
+    const [, changed] = isUuid(id)
       ? await this.dataSource.query('UPDATE jobcenter_channel SET active = false WHERE id = $1 AND municipality_id = $2 AND active', [id, actor.municipalityId])
       : [[], 0];
     if (changed !== 1) throw new NotFoundError('jobcenter channel', id);

@@ -1,4 +1,5 @@
-import { candidateDeadlines, copenhagenInstant } from './job-order.deadlines';
+import { copenhagenInstant } from '@klausul/domain';
+import { candidateDeadlines } from './job-order.deadlines';
 
 describe('candidate deadlines', () => {
   it('turns Copenhagen wall-clock times into instants, summer and winter', () => {

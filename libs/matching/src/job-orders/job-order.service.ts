@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type Actor, Clock, ConflictError, InvalidInputError, NotFoundError } from '@klausul/domain';
+import { type Actor, Clock, ConflictError, InvalidInputError, NotFoundError, isUuid } from '@klausul/domain';
 import { OutboxRepository } from '@klausul/outbox';
 import { WorkflowEngine } from '@klausul/workflow';
 import { type CreateJobOrderDto, toJobOrderView, type JobOrderView, type UpdateJobOrderDto } from './job-order.dto';
 import { jobOrderWorkflow, type JobOrderEvent } from './job-order.workflow';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** What the jobcenter sees: job descriptions that have been forwarded to it. */
 const VISIBLE_TO_JOBCENTER = ['forwarded', 'shortlist_sent', 'closed'];
 
@@ -23,7 +22,7 @@ export class JobOrderService {
   /** A supplier HR contact drafts a job description on one of its own contracts. */
   create(actor: Actor, contractId: string, dto: CreateJobOrderDto): Promise<JobOrderView> {
     return this.dataSource.transaction(async (manager) => {
-      const [contract] = UUID.test(contractId)
+      const [contract] = isUuid(contractId)
         ? await manager.query('SELECT id, supplier_id, end_date FROM contract WHERE id = $1 AND municipality_id = $2', [contractId, actor.municipalityId])
         : [];
       if (!contract || (actor.role === 'supplier_hr' && contract.supplier_id !== actor.supplierId)) throw new NotFoundError('contract', contractId);

@@ -8,6 +8,7 @@ import {
   ForbiddenError,
   GuardFailedError,
   InvalidTransitionError,
+  isUuid,
   NotFoundError,
 } from '@klausul/domain';
 import { OUTBOX_CHANNEL } from '@klausul/outbox';
@@ -16,7 +17,6 @@ import { allowedEvents } from '../table';
 import { TaskScheduler } from '@klausul/scheduling';
 import type { EffectRequest, EventBehaviour, TransitionContext, WorkflowDefinition, WorkflowEntityRow } from './workflow-definition';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface TransitionOptions {
   /** The version the client last saw (If-Match / expectedVersion); a mismatch is a 409. */
@@ -213,7 +213,7 @@ export class WorkflowEngine {
 
   /** Loads an entity the actor may see; anything else is "not found", whatever the reason. */
   async load(manager: EntityManager, definition: WorkflowDefinition, entityId: string, actor: Actor): Promise<WorkflowEntityRow> {
-    if (!UUID.test(entityId)) throw new NotFoundError(definition.table.name, entityId);
+    if (!isUuid(entityId)) throw new NotFoundError(definition.table.name, entityId);
     const supplierFilter = definition.supplierColumn && actor.role === 'supplier_hr';
     const rows: WorkflowEntityRow[] = await manager.query(
       `SELECT * FROM ${definition.tableName}
