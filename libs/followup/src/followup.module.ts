@@ -7,7 +7,7 @@ import { loadReviewLinkSigner, ReviewLinkSigner } from './links/review-link.sign
 import { ReviewLinksController } from './links/review-links.controller';
 import { ReviewConfirmationService } from './reviews/review-confirmation.service';
 import { ReviewRunCommand } from './reviews/review-run.command';
-import { ReviewRunScheduler, StartReviewRunHandler } from './reviews/review-run.scheduler';
+import { StartReviewRunHandler } from './reviews/start-review-run.handler';
 import { ReviewRunService } from './reviews/review-run.service';
 import { EscalateReviewHandler, RemindReviewHandler, ReviewDeadlineHandler, SendReviewRequestHandler } from './reviews/review.handlers';
 import { ReviewService } from './reviews/review.service';
@@ -44,6 +44,6 @@ export class FollowupApiModule {}
 /** Phase 3 jobs and the monthly job scheduler. */
 @Module({
   imports: [FollowupCoreModule],
-  providers: [ReviewRunScheduler, StartReviewRunHandler, SendReviewRequestHandler, RemindReviewHandler, ReviewDeadlineHandler, EscalateReviewHandler],
+  providers: [StartReviewRunHandler, SendReviewRequestHandler, RemindReviewHandler, ReviewDeadlineHandler, EscalateReviewHandler],
 })
 export class FollowupWorkerModule {}

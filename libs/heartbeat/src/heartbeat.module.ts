@@ -1,7 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { HeartbeatRepository } from './heartbeat.repository';
-import { HeartbeatScheduler } from './heartbeat.scheduler';
 import { RecordHeartbeatHandler } from './record-heartbeat.handler';
 import { WorkerHeartbeat } from './worker-heartbeat.entity';
 
@@ -17,12 +16,12 @@ export class HeartbeatModule {
     };
   }
 
-  /** Recording heartbeats: the job handler and its scheduler (worker processes). */
+  /** Recording heartbeats: the job handler (worker processes; the schedule is in libs/queue's job-schedules). */
   static forWorker(): DynamicModule {
     return {
       module: HeartbeatModule,
       imports: [TypeOrmModule.forFeature([WorkerHeartbeat])],
-      providers: [HeartbeatRepository, RecordHeartbeatHandler, HeartbeatScheduler],
+      providers: [HeartbeatRepository, RecordHeartbeatHandler],
       exports: [HeartbeatRepository],
     };
   }

@@ -15,7 +15,7 @@ import { JobOrdersController } from './job-orders/job-orders.controller';
 import { PlacementService } from './placements/placement.service';
 import { CandidatePrivacyService } from './privacy/candidate-privacy.service';
 import { CandidatePrivacyController } from './privacy/privacy.controller';
-import { ApplyRetentionHandler, RetentionScheduler } from './privacy/retention.handlers';
+import { ApplyRetentionHandler } from './privacy/retention.handlers';
 import { PlacementsController } from './placements/placements.controller';
 
 /** Phase 2 routes: job orders, candidates, placements and the jobcenter's channels. */
@@ -31,7 +31,7 @@ export class MatchingApiModule {}
   imports: [IdentityModule],
   providers: [
     DispatchJobDescriptionHandler, RemindCandidatesDueHandler, CheckCandidatesAtDeadlineHandler, SendShortlistHandler,
-    CandidatePrivacyService, ApplyRetentionHandler, RetentionScheduler,
+    CandidatePrivacyService, ApplyRetentionHandler,
   ],
 })
 export class MatchingWorkerModule {}

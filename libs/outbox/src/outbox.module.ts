@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { JobHandlerRegistry } from '@klausul/queue';
 import { JobRunner } from './job-runner';
+import { JobSchedulesRegistrar } from './job-schedules.registrar';
 import { OutboxRelay } from './outbox-relay.service';
 import { OutboxRepository } from './outbox.repository';
 import { OutboxWriter } from './outbox.writer';
@@ -18,7 +19,7 @@ export class OutboxModule {}
 /** The relay, the queue processors and the job handler registry (worker processes). */
 @Module({
   imports: [DiscoveryModule, OutboxModule],
-  providers: [JobHandlerRegistry, JobRunner, OutboxRelay, ...Object.values(queueProcessors)],
+  providers: [JobHandlerRegistry, JobRunner, OutboxRelay, JobSchedulesRegistrar, ...Object.values(queueProcessors)],
   exports: [OutboxRelay],
 })
 export class OutboxWorkerModule {}

@@ -1,5 +1,4 @@
 import { Global, Module } from '@nestjs/common';
-import { DueTaskScheduler } from './due-task.scheduler';
 import { FireDueTasksHandler } from './fire-due-tasks.handler';
 import { TaskScheduler } from './task-scheduler';
 
@@ -9,5 +8,5 @@ import { TaskScheduler } from './task-scheduler';
 export class SchedulingModule {}
 
 /** Firing what is due (worker processes). */
-@Module({ providers: [FireDueTasksHandler, DueTaskScheduler] })
+@Module({ providers: [FireDueTasksHandler] })
 export class SchedulingWorkerModule {}

@@ -1,26 +1,9 @@
-import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import type { Queue } from 'bullmq';
+import { Inject } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@klausul/config';
-import { HandlesJob, type JobContext, type JobData, type JobHandler, QueueName } from '@klausul/queue';
+import { HandlesJob, type JobContext, type JobData, type JobHandler } from '@klausul/queue';
 import { CandidatePrivacyService } from './candidate-privacy.service';
 
-export const RETENTION_SCHEDULER_ID = 'apply-retention';
-
-/** Every night at 03:00 Copenhagen time, personal data past its retention period is erased. */
-@Injectable()
-export class RetentionScheduler implements OnApplicationBootstrap {
-  constructor(@InjectQueue(QueueName.System) private readonly queue: Queue) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(
-      RETENTION_SCHEDULER_ID,
-      { pattern: '0 3 * * *', tz: 'Europe/Copenhagen' },
-      { name: 'apply-retention', data: {} },
-    );
-  }
-}
-
+/** Every night (schedule in libs/queue's job-schedules): erases personal data past its retention period. */
 @HandlesJob('apply-retention')
 export class ApplyRetentionHandler implements JobHandler<'apply-retention'> {
   constructor(

@@ -1,0 +1,30 @@
+import type { RepeatOptions } from 'bullmq';
+import type { AppConfig } from '@klausul/config';
+import type { JobName } from './job-catalog';
+
+export interface JobSchedule {
+  /** The BullMQ job scheduler id: upserting the same id again changes nothing. */
+  id: string;
+  job: JobName;
+  repeat: Omit<RepeatOptions, 'key'>;
+}
+
+export const HEARTBEAT_SCHEDULER_ID = 'system-heartbeat';
+
+/**
+ * Every recurring job, in one place. Each worker upserts them at start (harmless from
+ * every replica). What is due at a given time (deadlines, reminders) is not here: it
+ * lives in PostgreSQL and the fire-due-tasks sweep fans it out. Cron patterns always
+ * carry their time zone, or they would follow the process's TZ.
+ */
+export function jobSchedules(config: AppConfig): JobSchedule[] {
+  return [
+    { id: HEARTBEAT_SCHEDULER_ID, job: 'record-heartbeat', repeat: { every: config.heartbeatIntervalMs } },
+    { id: 'fire-due-tasks', job: 'fire-due-tasks', repeat: { every: config.dueTaskSweepIntervalMs } },
+    // Nightly erasure of personal data past its retention period.
+    { id: 'apply-retention', job: 'apply-retention', repeat: { pattern: '0 3 * * *', tz: 'Europe/Copenhagen' } },
+    // 08:00 on each of the first seven days: the handler goes on only on the month's first
+    // working day (a cron pattern cannot say "first working day", and Danish holidays move).
+    { id: 'monthly-review-run', job: 'start-review-run', repeat: { pattern: '0 8 1-7 * *', tz: 'Europe/Copenhagen' } },
+  ];
+}
