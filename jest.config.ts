@@ -4,7 +4,7 @@ const aliases = {
   '^@klausul/migrations$': '<rootDir>/migrations/index.ts',
   '^@klausul/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
 };
-// Nest 12 ships ES modules only and jest on Node 20 cannot require() them, so the
+// Nest 12 ships ES modules only; jest's CommonJS runtime cannot load them, so the
 // tests run as ES modules (node --experimental-vm-modules, see package.json).
 const transform: Config['transform'] = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json', useESM: true }],
@@ -15,14 +15,14 @@ const config: Config = {
   projects: [
     {
       displayName: 'unit',
-      rootDir: __dirname,
+      rootDir: '.',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'],
       ...esm,
     },
     {
       displayName: 'integration',
-      rootDir: __dirname,
+      rootDir: '.',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts', '<rootDir>/test/**/*.int-spec.ts'],
       ...esm,
