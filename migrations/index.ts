@@ -7,6 +7,7 @@ import { Files1763880350000 } from './1763880350000-files';
 import { Matching1763880400000 } from './1763880400000-matching';
 import { Followup1763880500000 } from './1763880500000-followup';
 import { Upskilling1763880600000 } from './1763880600000-upskilling';
+import { ContractLists1764100000000 } from './1764100000000-contract-lists';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) because the apps are
@@ -22,4 +23,5 @@ export const migrations = [
   Matching1763880400000,
   Followup1763880500000,
   Upskilling1763880600000,
+  ContractLists1764100000000,
 ];

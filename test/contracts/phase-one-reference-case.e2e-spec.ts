@@ -130,8 +130,9 @@ describe('phase 1 of the reference case: special transport, 8 lots, 2 suppliers'
     // The supplier's HR contact sees its own contract only, and no tenders.
     const hrAuth = as(hr.token);
     const own = await http().get('/api/v1/contracts').set(hrAuth).expect(200);
-    expect(own.body.map((c: { id: string }) => c.id)).toEqual([contractId]);
-    expect(own.body[0].alerts).toEqual([]);
+    expect(own.body.items.map((c: { id: string }) => c.id)).toEqual([contractId]);
+    expect(own.body.items[0].alerts).toEqual([]);
+    expect(own.body.nextCursor).toBeNull();
     await http().get(`/api/v1/contracts/${otherContractId}`).set(hrAuth).expect(404);
     await http().get(`/api/v1/contracts/${otherContractId}/compliance`).set(hrAuth).expect(404);
     await http().get(`/api/v1/contracts/${contractId}/compliance?at=2025-06-01`).set(hrAuth).expect(200);

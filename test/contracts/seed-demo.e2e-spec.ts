@@ -74,7 +74,8 @@ describe('the demo seed (npm run seed:demo, and SEED_DEMO on start)', () => {
     const hr = first.createdUsers.find((u) => u.email.startsWith('hr.fynsk'))!;
     const hrToken = await login(app, hr.email, hr.password);
     const own = await http().get('/api/v1/contracts').set(bearer(hrToken)).expect(200);
-    expect(own.body.map((c: { id: string }) => c.id)).toEqual([fynsk.id]);
+    expect(own.body.items.map((c: { id: string }) => c.id)).toEqual([fynsk.id]);
+    expect(own.body.items[0].compliance).toMatchObject({ hires: { actual: 16, required: 13 }, weeklyHours: { actual: 186, required: 130 } });
   });
 
   it('changes nothing when run again, by the script or on start with SEED_DEMO', async () => {

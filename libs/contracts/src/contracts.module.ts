@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { PasswordHasher } from '@klausul/identity';
 import { CheckFirstHireHandler } from './contracts/check-first-hire.handler';
 import { SendSupplierWelcomeHandler } from './contracts/send-supplier-welcome.handler';
+import { ComplianceDataRepository } from './compliance/compliance-data.repository';
+import { ComplianceSnapshotService } from './compliance/compliance-snapshot.service';
 import { ComplianceService } from './contracts/compliance.service';
 import { ContractRepository } from './contracts/contract.repository';
 import { ContractsController } from './contracts/contracts.controller';
@@ -32,6 +34,8 @@ import { ClauseThresholdsController } from './thresholds/clause-thresholds.contr
     ContractRepository,
     ContractsService,
     ComplianceService,
+    ComplianceDataRepository,
+    ComplianceSnapshotService,
     TargetRepository,
     TargetsService,
     PasswordHasher,

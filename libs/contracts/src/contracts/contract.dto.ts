@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { COMPLIANCE_STATUSES, type ComplianceStatus } from '@klausul/domain';
+import { PageQuery, type SortColumns, sortValues } from '@klausul/paging';
 import { ClauseView, toClauseView } from '../clauses/clause.dto';
 import { isoOf } from '../common/rows';
 import { IsCalendarDate } from '../common/validation';
@@ -22,6 +24,53 @@ export class ComplianceQuery {
   @IsOptional()
   @IsCalendarDate()
   at?: string;
+}
+
+export const CONTRACT_PHASES = ['awarded', 'matching'] as const;
+
+/** How the contract list sorts (keyset columns; each has an index ending in (column, id)). */
+export const CONTRACT_SORTS = {
+  startDate: { sql: 'c.start_date', type: 'date' },
+  endDate: { sql: 'c.end_date', type: 'date' },
+} as const satisfies SortColumns;
+
+export class ContractListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: sortValues(CONTRACT_SORTS), default: '-startDate' })
+  @IsOptional()
+  @IsIn(sortValues(CONTRACT_SORTS), { message: `sort must be one of: ${sortValues(CONTRACT_SORTS).join(', ')}` })
+  sort?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "Only this supplier's contracts" })
+  @IsOptional()
+  @IsUUID('all', { message: 'supplierId must be a UUID' })
+  supplierId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "Only this tender's contracts" })
+  @IsOptional()
+  @IsUUID('all', { message: 'tenderId must be a UUID' })
+  tenderId?: string;
+
+  @ApiPropertyOptional({ enum: CONTRACT_PHASES })
+  @IsOptional()
+  @IsIn(CONTRACT_PHASES, { message: `phase must be one of: ${CONTRACT_PHASES.join(', ')}` })
+  phase?: string;
+
+  @ApiPropertyOptional({ enum: COMPLIANCE_STATUSES, description: 'Compliance status today' })
+  @IsOptional()
+  @IsIn(COMPLIANCE_STATUSES, { message: `status must be one of: ${COMPLIANCE_STATUSES.join(', ')}` })
+  status?: ComplianceStatus;
+}
+
+export class FigureView {
+  @ApiProperty() actual!: number;
+  @ApiProperty() required!: number;
+}
+
+export class ContractComplianceSummary {
+  @ApiProperty({ description: 'The day the figures are for (today)' }) at!: string;
+  @ApiProperty({ type: FigureView }) hires!: FigureView;
+  @ApiProperty({ type: FigureView, nullable: true }) weeklyHours!: FigureView | null;
+  @ApiProperty({ enum: COMPLIANCE_STATUSES }) status!: ComplianceStatus;
 }
 
 export class PartnerView {
@@ -54,7 +103,9 @@ export class ContractView {
   @ApiProperty() startDate!: string;
   @ApiProperty() endDate!: string;
   @ApiProperty({ nullable: true, type: String, description: 'When check-first-hire runs' }) firstHireDueOn!: string | null;
-  @ApiProperty({ enum: ['awarded', 'matching'], description: 'Phase of the Odense model' }) phase!: string;
+  @ApiProperty({ enum: CONTRACT_PHASES, description: 'Phase of the Odense model' }) phase!: string;
+  @ApiProperty({ type: ContractComplianceSummary, nullable: true, description: "All clauses' counted hires and hours today, and the worst status" })
+  compliance!: ContractComplianceSummary | null;
   @ApiProperty({ type: [ClauseView] }) clauses!: ClauseView[];
   @ApiProperty({ type: [PartnerView] }) partners!: PartnerView[];
   @ApiProperty({ type: [AlertView], description: "The unit's open alerts (empty for suppliers)" }) alerts!: AlertView[];
@@ -120,6 +171,16 @@ export function toContractView(
     endDate: row.end_date,
     firstHireDueOn: row.first_hire_due_on,
     phase: row.phase,
+    compliance:
+      row.compliance_on === null || row.compliance_on === undefined
+        ? null
+        : {
+            at: row.compliance_on,
+            hires: { actual: row.hires_actual, required: row.hires_required },
+            weeklyHours:
+              row.weekly_hours_required === null ? null : { actual: Number(row.weekly_hours_actual), required: Number(row.weekly_hours_required) },
+            status: row.compliance_status,
+          },
     clauses: parts.clauses.map(toClauseView),
     partners: parts.partners.map((p) => ({
       id: p.id,

@@ -2,10 +2,11 @@ import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@klausul/domain';
 import { CurrentActor, Roles } from '@klausul/identity';
+import { ApiPageOf, type Page } from '@klausul/paging';
 import { IdParams } from '../common/id-params.dto';
 import { CONTRACT_READERS, UNIT_AND_ADMIN } from '../common/unit-roles';
 import { ComplianceService } from './compliance.service';
-import { AddPartnerDto, AlertView, ComplianceQuery, ComplianceView, ContractView } from './contract.dto';
+import { AddPartnerDto, AlertView, ComplianceQuery, ComplianceView, ContractListQuery, ContractView } from './contract.dto';
 import { ContractsService } from './contracts.service';
 
 /** Contracts: the unit reads all of its municipality's; a supplier HR contact reads its own supplier's only. */
@@ -19,8 +20,10 @@ export class ContractsController {
 
   @Get('contracts')
   @Roles(...CONTRACT_READERS)
-  list(@CurrentActor() actor: Actor): Promise<ContractView[]> {
-    return this.contracts.list(actor);
+  @ApiOperation({ summary: 'Contracts, a page at a time, with their compliance today; filter by supplier, tender, phase and status' })
+  @ApiPageOf(ContractView)
+  list(@CurrentActor() actor: Actor, @Query() query: ContractListQuery): Promise<Page<ContractView>> {
+    return this.contracts.list(actor, query);
   }
 
   @Get('contracts/:id')

@@ -3,8 +3,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor, ConflictError, InvalidInputError, NotFoundError } from '@klausul/domain';
 import { assertSameSupplier } from '@klausul/identity';
+import { Keyset, type Page } from '@klausul/paging';
+import { ComplianceSnapshotService } from '../compliance/compliance-snapshot.service';
 import { SupplierRepository } from '../suppliers/supplier.repository';
-import { type AddPartnerDto, type AlertView, type ContractView, toAlertView, toContractView } from './contract.dto';
+import {
+  type AddPartnerDto,
+  type AlertView,
+  CONTRACT_SORTS,
+  type ContractListQuery,
+  type ContractView,
+  toAlertView,
+  toContractView,
+} from './contract.dto';
 import { ContractRepository } from './contract.repository';
 
 /** Contracts the awards created: read by the unit and by the supplier they bind; partners registered by the unit. */
@@ -14,15 +24,23 @@ export class ContractsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly contracts: ContractRepository,
     private readonly suppliers: SupplierRepository,
+    private readonly compliance: ComplianceSnapshotService,
   ) {}
 
-  async list(actor: Actor): Promise<ContractView[]> {
-    const rows = await this.contracts.list(actor.municipalityId, actor.role === 'supplier_hr' ? actor.supplierId : null);
-    return Promise.all(rows.map((row) => this.withParts(actor, row)));
+  /** One page of contracts with their compliance today; a supplier HR contact sees its own supplier's only. */
+  async list(actor: Actor, query: ContractListQuery): Promise<Page<ContractView>> {
+    const keyset = Keyset.of(query, CONTRACT_SORTS, '-startDate', 'c.id');
+    await this.compliance.refresh(actor.municipalityId);
+    const supplierIds = [actor.role === 'supplier_hr' ? actor.supplierId : null, query.supplierId].filter((id): id is string => !!id);
+    const rows = await this.contracts.list(actor.municipalityId, { supplierIds, tenderId: query.tenderId, phase: query.phase, status: query.status }, keyset);
+    const views = await this.withParts(actor, rows.slice(0, keyset.limit));
+    return keyset.page(rows, (row) => views.get(row.id)!);
   }
 
   async get(actor: Actor, id: string): Promise<ContractView> {
-    return this.withParts(actor, await this.load(actor, id));
+    // Recounted first, so the figures shown are today's.
+    await this.compliance.refresh(actor.municipalityId);
+    return (await this.withParts(actor, [await this.load(actor, id)])).get(id)!;
   }
 
   /** A contract the actor may see: of its municipality, and for a supplier HR contact, of its own supplier; else 404. */
@@ -56,14 +74,17 @@ export class ContractsService {
     return (await this.contracts.openAlerts(actor.municipalityId)).map(toAlertView);
   }
 
-  private async withParts(actor: Actor, row: Record<string, any>): Promise<ContractView> {
+  /** The views of several contracts with their clauses, partners and alerts: three queries, whatever the number. */
+  private async withParts(actor: Actor, rows: Record<string, any>[]): Promise<Map<string, ContractView>> {
+    const ids = rows.map((row) => row.id as string);
     const [clauses, partners, alerts] = await Promise.all([
-      this.contracts.clauses(row.id),
-      this.contracts.partners(row.id),
+      this.contracts.clausesOf(ids),
+      this.contracts.partnersOf(ids),
       // Alerts are the unit's working list, not the supplier's.
-      actor.role === 'supplier_hr' ? Promise.resolve([]) : this.contracts.openAlerts(actor.municipalityId, row.id),
+      actor.role === 'supplier_hr' ? Promise.resolve([]) : this.contracts.openAlertsOf(actor.municipalityId, ids),
     ]);
-    return toContractView(row, { clauses, partners, alerts });
+    const of = (list: Record<string, any>[], id: string) => list.filter((item) => item.contract_id === id);
+    return new Map(rows.map((row) => [row.id, toContractView(row, { clauses: of(clauses, row.id), partners: of(partners, row.id), alerts: of(alerts, row.id) })]));
   }
 }
 

@@ -1,29 +1,6 @@
-import { addMonths, type CalendarDate, type ClauseCompliance, compareDates } from '@klausul/domain';
+import { addMonths, type CalendarDate, compareDates } from '@klausul/domain';
 
-export type ComplianceStatus = 'on_track' | 'at_risk' | 'breached';
-
-export interface ClauseDeadlines {
-  firstHireDeadline: CalendarDate;
-  fullFulfilmentDeadline: CalendarDate;
-}
-
-/**
- * A clause on date `at`: on_track when met; breached when not met on or after its
- * full-fulfilment deadline, or with no counted hire on or after its first-hire deadline;
- * at_risk when not met before those deadlines.
- */
-export function clauseStatus(result: Pick<ClauseCompliance, 'met' | 'hires'>, deadlines: ClauseDeadlines, at: CalendarDate): ComplianceStatus {
-  if (result.met) return 'on_track';
-  if (compareDates(at, deadlines.fullFulfilmentDeadline) >= 0) return 'breached';
-  if (result.hires.actual === 0 && compareDates(at, deadlines.firstHireDeadline) >= 0) return 'breached';
-  return 'at_risk';
-}
-
-/** The worst status of several clauses. */
-export function worstStatus(statuses: readonly ComplianceStatus[]): ComplianceStatus {
-  if (statuses.includes('breached')) return 'breached';
-  return statuses.includes('at_risk') ? 'at_risk' : 'on_track';
-}
+export { type ClauseDeadlines, clauseStatus, type ComplianceStatus, worstStatus } from '@klausul/domain';
 
 export interface RetentionInput {
   startDate: CalendarDate;

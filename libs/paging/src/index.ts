@@ -1,0 +1,5 @@
+export * from './api-page.decorator';
+export * from './cursor';
+export * from './keyset';
+export * from './page-query.dto';
+export * from './sort';
