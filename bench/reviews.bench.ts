@@ -5,7 +5,7 @@
  *
  *   seed:        20 municipalities, 25 suppliers each (one HR contact each), 10,000 active
  *                contracts (one tender and one clause each), 100,000 active placements;
- *                set-based INSERT ... SELECT generate_series
+ *                set-based INSERT ... SELECT generate_series (bench/seed-scale.ts)
  *   baseline:    one INSERT ... SELECT creating the same 100,000 check rows into a scratch
  *                table (LIKE placement_check INCLUDING ALL: same defaults, checks, unique
  *                key and indexes, no foreign keys)
@@ -28,13 +28,13 @@ import { ReviewRunService } from '@klausul/followup';
 import { createRootLogger } from '@klausul/logging';
 import { createApiApplication, type Runtime } from '@klausul/runtime';
 import { startWorkerProcess } from '../test/support/worker-process';
-import { benchServerUrl, peakRssMb, withClient, withScratchDatabase } from './bench-support';
+import { benchServerUrl, peakRssMb, withScratchDatabase } from './bench-support';
+import { seedScale } from './seed-scale';
 
 const MUNICIPALITIES = 20;
 const SUPPLIERS_PER_MUNICIPALITY = 25;
 const CONTRACTS = Number(process.env.BENCH_CONTRACTS ?? 10_000);
 const PLACEMENTS_PER_CONTRACT = Number(process.env.BENCH_PLACEMENTS_PER_CONTRACT ?? 10);
-const CONTRACTS_PER_SUPPLIER = Math.ceil(CONTRACTS / (MUNICIPALITIES * SUPPLIERS_PER_MUNICIPALITY));
 const TARGETS = { ratio: 3, wholeRunSeconds: 60, workerRssMb: 300 };
 
 const serverUrl = benchServerUrl('bench:reviews');
@@ -56,42 +56,6 @@ function runtimeFor(env: Record<string, string>): Runtime {
 }
 
 const seconds = (from: number) => (performance.now() - from) / 1000;
-
-/** Everything set-based, in one session (the temporary table numbers the rows). */
-async function seed(url: string): Promise<void> {
-  await withClient(url, async (c) => {
-    await c.query(`INSERT INTO municipality (name) SELECT 'Benchmark kommune ' || g FROM generate_series(1, ${MUNICIPALITIES}) g`);
-    await c.query(`
-      INSERT INTO supplier (municipality_id, cvr, name)
-      SELECT m.id, (10000000 + m.n * 1000 + s)::text, 'Leverandør ' || m.n || '-' || s
-        FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM municipality WHERE name LIKE 'Benchmark kommune %') m, generate_series(1, ${SUPPLIERS_PER_MUNICIPALITY}) s`);
-    await c.query(`
-      INSERT INTO app_user (municipality_id, email, display_name, password_hash, role, supplier_id)
-      SELECT municipality_id, 'hr-' || id || '@bench.example', 'HR', 'not-a-login', 'supplier_hr', id FROM supplier WHERE name LIKE 'Leverandør %'`);
-    await c.query(`
-      CREATE TEMP TABLE bench_contract AS
-      SELECT gen_random_uuid() AS id, gen_random_uuid() AS tender_id, gen_random_uuid() AS clause_id, s.id AS supplier_id, s.municipality_id, k
-        FROM supplier s, generate_series(1, ${CONTRACTS_PER_SUPPLIER}) k
-       WHERE s.name LIKE 'Leverandør %'
-       ORDER BY k, s.id
-       LIMIT ${CONTRACTS}`);
-    await c.query(`
-      INSERT INTO tender (id, municipality_id, title, procurement_area, estimated_value_dkk, duration_months, clause_required, state)
-      SELECT tender_id, municipality_id, 'Udbud ' || k, 'cleaning', 10000000, 48, true, 'handed_over' FROM bench_contract`);
-    await c.query(`
-      INSERT INTO contract (id, municipality_id, tender_id, supplier_id, start_date, end_date, phase)
-      SELECT id, municipality_id, tender_id, supplier_id, '2024-01-01', '2030-12-31', 'matching' FROM bench_contract`);
-    await c.query(`
-      INSERT INTO employment_clause (id, municipality_id, contract_id, first_hire_deadline, full_fulfilment_deadline, required_hires,
-                                     weekly_hours_per_hire, target_groups, employment_forms, requires_rsv_cooperation, early_end_share, partner_placements_count)
-      SELECT clause_id, municipality_id, id, '2024-07-01', '2025-01-01', ${PLACEMENTS_PER_CONTRACT}, 10, '{flexjob}', '{flexjob}', false, 0.75, true FROM bench_contract`);
-    await c.query(`
-      INSERT INTO placement (municipality_id, contract_id, clause_id, target_group, employment_form, start_date, agreed_weekly_hours, state)
-      SELECT b.municipality_id, b.id, b.clause_id, 'flexjob', 'flexjob', '2024-06-01', 10 + (p % 5), 'active'
-        FROM bench_contract b, generate_series(1, ${PLACEMENTS_PER_CONTRACT}) p`);
-    await c.query('ANALYZE');
-  });
-}
 
 interface Figures {
   baselineSeconds: number;
@@ -118,7 +82,9 @@ async function measure(env: Record<string, string>, period: string): Promise<Fig
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const workerIdleRssMb = peakRssMb(worker.child.pid!);
     const seedStart = performance.now();
-    await seed(env.DATABASE_URL);
+    await seedScale(env.DATABASE_URL, {
+      municipalities: MUNICIPALITIES, suppliersPerMunicipality: SUPPLIERS_PER_MUNICIPALITY, contracts: CONTRACTS, placementsPerContract: PLACEMENTS_PER_CONTRACT,
+    });
     console.log(`  seeded ${CONTRACTS} contracts, ${CONTRACTS * PLACEMENTS_PER_CONTRACT} placements in ${seconds(seedStart).toFixed(1)} s`);
     const dataSource = app.get(DataSource);
     // Warm both sides alike: the tables the run and the baseline read.

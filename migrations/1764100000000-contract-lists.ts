@@ -4,7 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Contract lists that page and filter at a large municipality's size:
  * - each contract keeps its compliance as of a day (hires, weekly hours, status), so the
  *   list filters by status and the dashboard adds up in SQL; a change of a placement, its
- *   hours or a clause clears the day (trigger), and the next read recounts that contract;
+ *   hours or a clause clears the day (trigger), and the next read recounts that contract
+ *   (and its number of clauses, which the dashboard selects by);
  *   `compliance_changes` lets a recount that raced with such a change leave it cleared;
  * - keyset indexes ending in (sort column, id) for every sort and filter of the list.
  */
@@ -17,6 +18,7 @@ export class ContractLists1764100000000 implements MigrationInterface {
         ADD COLUMN compliance_on              date NULL,
         ADD COLUMN compliance_changes         bigint NOT NULL DEFAULT 0,
         ADD COLUMN compliance_status          text NULL CHECK (compliance_status IN ('on_track', 'at_risk', 'breached')),
+        ADD COLUMN clause_count               integer NULL,
         ADD COLUMN hires_actual               integer NULL,
         ADD COLUMN hires_required             integer NULL,
         ADD COLUMN weekly_hours_actual        numeric(10, 2) NULL,
@@ -49,9 +51,13 @@ export class ContractLists1764100000000 implements MigrationInterface {
     await q.query('CREATE INDEX contract_compliance_due ON contract (municipality_id, compliance_on)');
     await q.query('DROP INDEX placement_contract_idx');
     await q.query('CREATE INDEX placement_contract_list ON placement (contract_id, start_date, id)');
+    await q.query('DROP INDEX contract_alert_open_idx');
+    await q.query('CREATE INDEX contract_alert_open_list ON contract_alert (municipality_id, created_at, id) WHERE resolved_at IS NULL');
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP INDEX contract_alert_open_list');
+    await q.query('CREATE INDEX contract_alert_open_idx ON contract_alert (municipality_id, created_at DESC) WHERE resolved_at IS NULL');
     await q.query('DROP INDEX placement_contract_list');
     await q.query('CREATE INDEX placement_contract_idx ON placement (contract_id)');
     for (const index of ['contract_list_start', 'contract_list_end', 'contract_list_supplier', 'contract_list_tender', 'contract_list_status', 'contract_compliance_due']) {
@@ -63,7 +69,7 @@ export class ContractLists1764100000000 implements MigrationInterface {
     }
     await q.query('DROP FUNCTION contract_compliance_changed');
     await q.query(`
-      ALTER TABLE contract DROP COLUMN compliance_on, DROP COLUMN compliance_changes, DROP COLUMN compliance_status,
+      ALTER TABLE contract DROP COLUMN compliance_on, DROP COLUMN compliance_changes, DROP COLUMN compliance_status, DROP COLUMN clause_count,
         DROP COLUMN hires_actual, DROP COLUMN hires_required, DROP COLUMN weekly_hours_actual, DROP COLUMN weekly_hours_required`);
   }
 }

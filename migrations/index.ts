@@ -8,6 +8,9 @@ import { Matching1763880400000 } from './1763880400000-matching';
 import { Followup1763880500000 } from './1763880500000-followup';
 import { Upskilling1763880600000 } from './1763880600000-upskilling';
 import { ContractLists1764100000000 } from './1764100000000-contract-lists';
+import { MatchingLists1764100100000 } from './1764100100000-matching-lists';
+import { FollowupLists1764100200000 } from './1764100200000-followup-lists';
+import { AdminLists1764100300000 } from './1764100300000-admin-lists';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) because the apps are
@@ -24,4 +27,7 @@ export const migrations = [
   Followup1763880500000,
   Upskilling1763880600000,
   ContractLists1764100000000,
+  MatchingLists1764100100000,
+  FollowupLists1764100200000,
+  AdminLists1764100300000,
 ];

@@ -85,9 +85,13 @@ describe('the first-hire milestone', () => {
     await checked([hiring, idle]);
 
     const alerts = await http().get('/api/v1/alerts').set(bearer(unit.employment.token)).expect(200);
-    expect(alerts.body).toEqual([
+    expect(alerts.body.items).toEqual([
       expect.objectContaining({ contractId: idle, kind: 'no_first_hire', dueOn: '2025-07-01', supplierName: 'Odense Turbusser ApS', createdAt: '2025-07-02T12:00:00.000Z' }),
     ]);
+    const ofIdle = await http().get(`/api/v1/alerts?contractId=${idle}&kind=no_first_hire`).set(bearer(unit.employment.token)).expect(200);
+    expect(ofIdle.body.items.map((a: { contractId: string }) => a.contractId)).toEqual([idle]);
+    const ofHiring = await http().get(`/api/v1/alerts?contractId=${hiring}`).set(bearer(unit.employment.token)).expect(200);
+    expect(ofHiring.body).toEqual({ items: [], nextCursor: null });
     const idleContract = await http().get(`/api/v1/contracts/${idle}`).set(bearer(unit.procurement.token)).expect(200);
     expect(idleContract.body.alerts).toHaveLength(1);
     const hiringContract = await http().get(`/api/v1/contracts/${hiring}`).set(bearer(unit.procurement.token)).expect(200);

@@ -121,10 +121,10 @@ describe('phase 1 of the reference case: special transport, 8 lots, 2 suppliers'
 
     // The audit trail: every event, by whom; meeting participants are not in it.
     const history = await http().get(`/api/v1/tenders/${id}/history`).set(caseworker).expect(200);
-    expect(history.body.map((h: { event: string }) => h.event)).toEqual([
+    expect(history.body.items.map((h: { event: string }) => h.event)).toEqual([
       'create', 'screen', 'start-dialogue', 'record-meeting', 'record-meeting', 'define-clause', 'publish', 'award', 'hand-over',
     ]);
-    expect(history.body[1].actor).toMatchObject({ role: 'employment_caseworker', userId: unit.employment.user.id });
+    expect(history.body.items[1].actor).toMatchObject({ role: 'employment_caseworker', userId: unit.employment.user.id });
     expect(JSON.stringify(history.body)).not.toContain('Driftschef');
 
     // The supplier's HR contact sees its own contract only, and no tenders.

@@ -61,7 +61,7 @@ describe('the demo seed (npm run seed:demo, and SEED_DEMO on start)', () => {
       [5, 6, 7, 8],
     ]);
     const history = await http().get(`/api/v1/tenders/${first.tenderId}/history`).set(bearer(token)).expect(200);
-    expect(history.body).toHaveLength(9);
+    expect(history.body.items).toHaveLength(9);
 
     const fynsk = tender.body.contracts.find((c: { supplierName: string }) => c.supplierName === 'Fynsk Rutekørsel A/S');
     const contract = await http().get(`/api/v1/contracts/${fynsk.id}`).set(bearer(token)).expect(200);

@@ -42,7 +42,7 @@ describe('hand-over welcomes every supplier to the matching phase', () => {
     expect(welcomes[0].text).toContain('stillingsbeskrivelse');
 
     const log = await request(app.getHttpServer()).get('/api/v1/messages').set(bearer(unit.procurement.token)).expect(200);
-    const logged = log.body.filter((m: { template: string }) => m.template === 'supplier-welcome');
+    const logged = log.body.items.filter((m: { template: string }) => m.template === 'supplier-welcome');
     expect(logged).toHaveLength(2);
     expect(logged.every((m: { related: { type: string } }) => m.related.type === 'contract')).toBe(true);
   });

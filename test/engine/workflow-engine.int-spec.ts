@@ -57,7 +57,7 @@ describe.each(queueBackends)('the workflow engine with the %s queue backend', (b
     });
     expect(delivered.effects).toBe(1);
     const history = await app.get(WorkflowHistoryRepository).forEntity(probeWorkflow, probe.id, admin);
-    expect(history.map((h) => [h.event, h.from, h.to, h.version])).toEqual([
+    expect(history.items.map((h) => [h.event, h.from, h.to, h.version])).toEqual([
       ['create', null, 'open', 1],
       ['ping', 'open', 'pinged', 2],
     ]);

@@ -82,7 +82,15 @@ describe('phase 3, the reference case: twelve monthly reviews with a ManualClock
       .toEqual([[3, 17, 17], [6, 16, 15], [12, 16, 14]]);
 
     const dashboard = await f.http().get('/api/v1/follow-up/dashboard/2025').set(bearer(c.unit.admin.token)).expect(200);
-    expect(dashboard.body.contracts.find((r: { contractId: string }) => r.contractId === c.contracts[0])).toMatchObject({ hires: { actual: 15, required: 13 }, weeklyHours: { actual: 172, required: 130 }, status: 'on_track' });
+    expect(dashboard.body).toMatchObject({ at: '2025-12-31', statuses: { on_track: expect.any(Number) } });
+    const rows = await f.http().get('/api/v1/follow-up/dashboard/2025/contracts?limit=200').set(bearer(c.unit.admin.token)).expect(200);
+    const row = rows.body.items.find((r: { contractId: string }) => r.contractId === c.contracts[0]);
+    expect(row).toMatchObject({ hires: { actual: 15, required: 13 }, weeklyHours: { actual: 172, required: 130 }, status: 'on_track' });
+    // The year's totals are the sum of its contracts' figures, counted the same way.
+    const sum = (pick: (r: { hires: { actual: number }; weeklyHours: { actual: number } | null }) => number) =>
+      rows.body.items.reduce((s: number, r: Parameters<typeof pick>[0]) => s + pick(r), 0);
+    expect(dashboard.body.totals.hires.actual).toBe(sum((r) => r.hires.actual));
+    expect(dashboard.body.totals.weeklyHours.actual).toBe(sum((r) => r.weeklyHours?.actual ?? 0));
     expect((await f.http().get('/api/v1/follow-up/dashboard/99999').set(bearer(c.unit.admin.token))).status).toBe(400);
   });
 });

@@ -57,7 +57,8 @@ describe('upskilling programmes (opkvalificeringsforløb)', () => {
     await enrol(p.id, 'Deltager C').expect(201);
     const view = (await http().get(`/api/v1/upskilling/programmes/${p.id}`).set(bearer(unit.admin.token)).expect(200)).body;
     expect(view).toMatchObject({ enrolled: 2, placesLeft: 0 });
-    expect(view.participants.map((x: { name: string; state: string }) => `${x.name}:${x.state}`).sort()).toEqual(['Deltager A:dropped_out', 'Deltager B:enrolled', 'Deltager C:enrolled']);
+    const participants = (await http().get(`/api/v1/upskilling/programmes/${p.id}/participants`).set(bearer(unit.admin.token)).expect(200)).body.items;
+    expect(participants.map((x: { name: string; state: string }) => `${x.name}:${x.state}`).sort()).toEqual(['Deltager A:dropped_out', 'Deltager B:enrolled', 'Deltager C:enrolled']);
   });
 
   it('lets two enrolments race for the last place and admits only one', async () => {
@@ -75,7 +76,7 @@ describe('upskilling programmes (opkvalificeringsforløb)', () => {
     expect(again.status).toBe(422);
     expect(again.body.code).toBe('INVALID_TRANSITION');
     const history = await http().get(`/api/v1/upskilling-participants/${x.id}/history`).set(bearer(unit.admin.token)).expect(200);
-    expect(history.body.map((h: { event: string }) => h.event)).toEqual(['create', 'complete']);
+    expect(history.body.items.map((h: { event: string }) => h.event)).toEqual(['create', 'complete']);
   });
 
   it('proposes a completed participant as a candidate who carries the upskilling history', async () => {
@@ -91,8 +92,8 @@ describe('upskilling programmes (opkvalificeringsforløb)', () => {
     expect(row.upskilling_participant_id).toBe(x.id);
     const twice = await http().post(`/api/v1/upskilling/participants/${x.id}/propose`).set(bearer(unit.employment.token)).send(body);
     expect(twice.status).toBe(409);
-    const view = (await http().get(`/api/v1/upskilling/programmes/${p.id}`).set(bearer(unit.procurement.token)).expect(200)).body;
-    expect(view.participants[0].candidates).toEqual([{ candidateId: proposed.body.id, jobOrderId: jobOrder, state: 'proposed' }]);
+    const participants = (await http().get(`/api/v1/upskilling/programmes/${p.id}/participants`).set(bearer(unit.procurement.token)).expect(200)).body.items;
+    expect(participants[0].candidates).toEqual([{ candidateId: proposed.body.id, jobOrderId: jobOrder, state: 'proposed' }]);
     const [{ n }] = await f.identity.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM access_log WHERE action = 'read-upskilling-participant' AND subject_id = $1", [x.id],
     );
@@ -129,7 +130,7 @@ describe('upskilling programmes (opkvalificeringsforløb)', () => {
     await enrol(p.id, 'Fremmed', otherUnit.employment.token).expect(404);
     await http().post(`/api/v1/upskilling/participants/${x.id}/complete`).set(bearer(otherUnit.employment.token)).send({ endDate: '2026-01-01', outcome: 'job' }).expect(404);
     await http().post(`/api/v1/upskilling/participants/${x.id}/propose`).set(bearer(otherUnit.employment.token)).send({ ...candidateBody(2), jobOrderId: jobOrder }).expect(404);
-    expect((await http().get('/api/v1/upskilling/programmes').set(bearer(otherUnit.admin.token)).expect(200)).body).toEqual([]);
+    expect((await http().get('/api/v1/upskilling/programmes').set(bearer(otherUnit.admin.token)).expect(200)).body.items).toEqual([]);
     const hr = await f.supplierHr(unit.municipalityId, supplierId);
     await http().get(`/api/v1/upskilling/programmes/${p.id}`).set(bearer(hr.token)).expect(403);
     expect(await f.counts(TABLES)).toEqual(before);

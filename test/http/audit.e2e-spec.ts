@@ -25,21 +25,21 @@ describe('the audit trail', () => {
     await app.get(AccessLogService).record(admin.actor, { action: 'read-cv', subjectType: 'candidate', subjectId: 'c-1' });
 
     const res = await http().get('/api/v1/audit?limit=3').set(bearer(token)).expect(200);
-    expect(res.body.map((e: { kind: string; action: string }) => [e.kind, e.action])).toEqual([
+    expect(res.body.items.map((e: { kind: string; action: string }) => [e.kind, e.action])).toEqual([
       ['read', 'read-cv'],
       ['change', 'ping'],
       ['change', 'create'],
     ]);
-    expect(res.body[1]).toMatchObject({ subject: { type: 'probe', id: probe.body.id }, from: 'open', to: 'pinged', actor: { userId: admin.id, role: 'admin' } });
+    expect(res.body.items[1]).toMatchObject({ subject: { type: 'probe', id: probe.body.id }, from: 'open', to: 'pinged', actor: { userId: admin.id, role: 'admin' } });
 
-    const older = await http().get(`/api/v1/audit?before=${encodeURIComponent(res.body[1].at)}`).set(bearer(token)).expect(200);
-    expect(older.body.map((e: { action: string }) => e.action)).toEqual(['create']);
+    const older = await http().get(`/api/v1/audit?before=${encodeURIComponent(res.body.items[1].at)}`).set(bearer(token)).expect(200);
+    expect(older.body.items.map((e: { action: string }) => e.action)).toEqual(['create']);
   });
 
   it("shows another municipality's admin none of it, and is closed to other roles", async () => {
     const stranger = await factory.signedIn({ role: 'admin' });
     const res = await http().get('/api/v1/audit').set(bearer(stranger.token)).expect(200);
-    expect(res.body).toEqual([]);
+    expect(res.body).toEqual({ items: [], nextCursor: null });
     const caseworker = await factory.signedIn({ role: 'employment_caseworker', municipalityId: admin.municipalityId });
     await http().get('/api/v1/audit').set(bearer(caseworker.token)).expect(403);
   });

@@ -50,8 +50,8 @@ describe('the engine through HTTP: probes, workflows and history', () => {
     expect(delivered.effects).toBe(1);
 
     const history = await http().get(`/api/v1/probes/${created.body.id}/history`).set(bearer(admin)).expect(200);
-    expect(history.body.map((h: { event: string }) => h.event)).toEqual(['create', 'ping']);
-    expect(history.body[1]).toMatchObject({ from: 'open', to: 'pinged', version: 2, actor: { role: 'admin' } });
+    expect(history.body.items.map((h: { event: string }) => h.event)).toEqual(['create', 'ping']);
+    expect(history.body.items[1]).toMatchObject({ from: 'open', to: 'pinged', version: 2, actor: { role: 'admin' } });
   });
 
   it('answers an event the state does not allow with 422 INVALID_TRANSITION and the allowed events', async () => {

@@ -37,9 +37,9 @@ describe('API keys and the access log', () => {
       expect(row).toEqual({ created_by: admin.id, plain: false });
 
       const list = await http().get('/api/v1/api-keys').set(bearer(adminToken)).expect(200);
-      expect(list.body).toEqual([expect.objectContaining({ id: created.body.id, name: 'Jobcenter Odense' })]);
+      expect(list.body.items).toEqual([expect.objectContaining({ id: created.body.id, name: 'Jobcenter Odense' })]);
       expect(JSON.stringify(list.body)).not.toContain(created.body.key);
-      expect(list.body[0]).not.toHaveProperty('key');
+      expect(list.body.items[0]).not.toHaveProperty('key');
     });
 
     it('are only for integration roles', async () => {
@@ -65,7 +65,7 @@ describe('API keys and the access log', () => {
       await http().delete(`/api/v1/api-keys/${key.id}`).set(bearer(adminToken)).expect(204);
       await http().get('/api/v1/users').set('X-API-Key', key.key).expect(401);
       const list = await http().get('/api/v1/api-keys').set(bearer(adminToken)).expect(200);
-      expect(list.body.find((k: { id: string }) => k.id === key.id).revokedAt).toEqual(expect.any(String));
+      expect(list.body.items.find((k: { id: string }) => k.id === key.id).revokedAt).toEqual(expect.any(String));
     });
   });
 
@@ -90,11 +90,11 @@ describe('API keys and the access log', () => {
         expect.objectContaining({ action: 'read', subjectId: 'c-2', actorUserId: null, actorApiKeyId: integration.id }),
         expect.objectContaining({ action: 'read', subjectType: 'candidate', subjectId: 'c-1', actorUserId: caseworker.id }),
       ]);
-      expect(res.body.nextBefore).toBeNull();
+      expect(res.body.nextCursor).toBeNull();
       expect(Date.parse(res.body.items[0].at)).toBeGreaterThan(Date.now() - 60_000);
     });
 
-    it('pages with limit and before', async () => {
+    it('pages with limit and cursor', async () => {
       const accessLog = app.get(AccessLogService);
       const { user } = await identity.signedIn({ role: 'admin' });
       const { token } = await identity.signedIn({ role: 'admin', municipalityId: user.municipalityId });
@@ -104,10 +104,10 @@ describe('API keys and the access log', () => {
 
       const first = await http().get('/api/v1/audit/access-log?limit=2').set(bearer(token)).expect(200);
       expect(first.body.items.map((e: { subjectId: string }) => e.subjectId)).toEqual(['p-5', 'p-4']);
-      const second = await http().get(`/api/v1/audit/access-log?limit=2&before=${first.body.nextBefore}`).set(bearer(token)).expect(200);
+      const second = await http().get(`/api/v1/audit/access-log?limit=2&cursor=${first.body.nextCursor}`).set(bearer(token)).expect(200);
       expect(second.body.items.map((e: { subjectId: string }) => e.subjectId)).toEqual(['p-3', 'p-2']);
-      const last = await http().get(`/api/v1/audit/access-log?limit=2&before=${second.body.nextBefore}`).set(bearer(token)).expect(200);
-      expect(last.body).toEqual({ items: [expect.objectContaining({ subjectId: 'p-1' })], nextBefore: null });
+      const last = await http().get(`/api/v1/audit/access-log?limit=2&cursor=${second.body.nextCursor}`).set(bearer(token)).expect(200);
+      expect(last.body).toEqual({ items: [expect.objectContaining({ subjectId: 'p-1' })], nextCursor: null });
     });
 
     it('rejects a bad page size or cursor with 400', async () => {

@@ -216,7 +216,7 @@ describe('authentication', () => {
       const key = await identity.apiKey({ role: 'admin' });
       const colleague = await identity.user({ municipalityId: key.municipalityId });
       const res = await http().get('/api/v1/users').set('X-API-Key', key.key).expect(200);
-      expect(res.body.map((u: { id: string }) => u.id)).toEqual([colleague.id]);
+      expect(res.body.items.map((u: { id: string }) => u.id)).toEqual([colleague.id]);
     });
 
     it('answer 401 for a key nobody issued', async () => {

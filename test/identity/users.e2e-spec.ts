@@ -73,10 +73,10 @@ describe('user management', () => {
 
   it('lists only the users of the admin’s municipality', async () => {
     const res = await http().get('/api/v1/users').set(asAdmin()).expect(200);
-    const ids = res.body.map((u: { id: string }) => u.id);
+    const ids = res.body.items.map((u: { id: string }) => u.id);
     expect(ids).toContain(admin.id);
     expect(ids).not.toContain(stranger.id);
-    expect(res.body.every((u: { municipality: { id: string } }) => u.municipality.id === odense.id)).toBe(true);
+    expect(res.body.items.every((u: { municipality: { id: string } }) => u.municipality.id === odense.id)).toBe(true);
   });
 
   it('reads, renames, changes the role of and deactivates a user, ending their sessions', async () => {

@@ -53,7 +53,7 @@ describe.each(queueBackends)('messages by e-mail on the %s queue backend', (back
       expect.objectContaining({ to: ['hr@busselskab.dk'], messageId: `<${id}@klausul>`, text: expect.stringContaining('Hej') }),
     ]);
     const list = await request(app.getHttpServer()).get('/api/v1/messages').set(bearer(token)).expect(200);
-    expect(list.body.map((m: { id: string }) => m.id)).toContain(id);
+    expect(list.body.items.map((m: { id: string }) => m.id)).toContain(id);
   });
 
   it('retries while the SMTP relay is down and delivers once when it is back', async () => {
@@ -87,6 +87,6 @@ describe.each(queueBackends)('messages by e-mail on the %s queue backend', (back
     const stranger = await new IdentityFactory(app).signedIn({ role: 'procurement_caseworker' });
     await request(app.getHttpServer()).get(`/api/v1/messages/${id}`).set(bearer(stranger.token)).expect(404);
     const list = await request(app.getHttpServer()).get('/api/v1/messages').set(bearer(stranger.token)).expect(200);
-    expect(list.body).toEqual([]);
+    expect(list.body.items).toEqual([]);
   });
 });

@@ -2,8 +2,8 @@ import { Module } from '@nestjs/common';
 import { PasswordHasher } from '@klausul/identity';
 import { CheckFirstHireHandler } from './contracts/check-first-hire.handler';
 import { SendSupplierWelcomeHandler } from './contracts/send-supplier-welcome.handler';
-import { ComplianceDataRepository } from './compliance/compliance-data.repository';
-import { ComplianceSnapshotService } from './compliance/compliance-snapshot.service';
+import { ContractComplianceModule } from './compliance/compliance.module';
+import { RecountComplianceHandler } from './compliance/recount-compliance.handler';
 import { ComplianceService } from './contracts/compliance.service';
 import { ContractRepository } from './contracts/contract.repository';
 import { ContractsController } from './contracts/contracts.controller';
@@ -24,6 +24,7 @@ import { ClauseThresholdsController } from './thresholds/clause-thresholds.contr
 
 /** Phase 1 (market dialogue), suppliers, contracts, clauses, compliance and targets (API). */
 @Module({
+  imports: [ContractComplianceModule],
   controllers: [SuppliersController, TendersController, ContractsController, TargetsController, ClauseThresholdsController],
   providers: [
     SupplierRepository,
@@ -34,8 +35,6 @@ import { ClauseThresholdsController } from './thresholds/clause-thresholds.contr
     ContractRepository,
     ContractsService,
     ComplianceService,
-    ComplianceDataRepository,
-    ComplianceSnapshotService,
     TargetRepository,
     TargetsService,
     PasswordHasher,
@@ -46,6 +45,6 @@ import { ClauseThresholdsController } from './thresholds/clause-thresholds.contr
 })
 export class ContractsApiModule {}
 
-/** The first-hire milestone (worker processes). */
-@Module({ providers: [CheckFirstHireHandler, SendSupplierWelcomeHandler] })
+/** The first-hire milestone, the supplier welcome and the nightly compliance recount (worker processes). */
+@Module({ imports: [ContractComplianceModule], providers: [CheckFirstHireHandler, SendSupplierWelcomeHandler, RecountComplianceHandler] })
 export class ContractsWorkerModule {}

@@ -1,6 +1,8 @@
 import { Logger, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@klausul/config';
+import { ContractComplianceModule } from '@klausul/contracts';
 import { IdentityModule } from '@klausul/identity';
+import { FollowUpDashboardRepository } from './compliance/follow-up-dashboard.repository';
 import { FollowUpComplianceController } from './compliance/follow-up-compliance.controller';
 import { FollowUpComplianceService } from './compliance/follow-up-compliance.service';
 import { loadReviewLinkSigner, ReviewLinkSigner } from './links/review-link.signer';
@@ -35,9 +37,17 @@ export class FollowupCoreModule {}
 
 /** Phase 3 routes: reviews, the suppliers' links, compliance series, retention, the dashboard and upskilling programmes. */
 @Module({
-  imports: [IdentityModule, FollowupCoreModule],
+  imports: [IdentityModule, FollowupCoreModule, ContractComplianceModule],
   controllers: [ReviewsController, ReviewLinksController, FollowUpComplianceController, UpskillingController],
-  providers: [ReviewService, ReviewConfirmationService, ReviewRunCommand, FollowUpComplianceService, UpskillingService, CandidateService],
+  providers: [
+    ReviewService,
+    ReviewConfirmationService,
+    ReviewRunCommand,
+    FollowUpComplianceService,
+    FollowUpDashboardRepository,
+    UpskillingService,
+    CandidateService,
+  ],
 })
 export class FollowupApiModule {}
 

@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@klausul/domain';
-import { AccessLogPage, AccessLogQuery } from './access-log.dto';
+import { ApiPageOf, type Page } from '@klausul/paging';
+import { AccessLogEntryResponse, AccessLogQuery } from './access-log.dto';
 import { AccessLogService } from './access-log.service';
 import { CurrentActor } from './current-actor.decorator';
 import { Roles } from './roles.decorator';
@@ -14,8 +15,8 @@ export class AccessLogController {
 
   @Get('access-log')
   @ApiOperation({ summary: "Who read which personal data, newest first (the admin's municipality only)" })
-  @ApiOkResponse({ type: AccessLogPage })
-  list(@CurrentActor() actor: Actor, @Query() query: AccessLogQuery): Promise<AccessLogPage> {
+  @ApiPageOf(AccessLogEntryResponse)
+  list(@CurrentActor() actor: Actor, @Query() query: AccessLogQuery): Promise<Page<AccessLogEntryResponse>> {
     return this.accessLog.list(actor, query);
   }
 }

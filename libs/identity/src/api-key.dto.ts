@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import type { SortColumns } from '@klausul/paging';
 import type { ApiKey } from './api-key.entity';
 import { API_KEY_ROLES, type ApiKeyRole } from './identity.constants';
 
@@ -16,6 +17,9 @@ export class CreateApiKeyRequest {
   @IsIn(API_KEY_ROLES, { message: `role must be one of: ${API_KEY_ROLES.join(', ')}` })
   role!: ApiKeyRole;
 }
+
+/** The key list's one order, newest first (index (municipality_id, created_at, id)); it takes no sort parameter. */
+export const API_KEY_ORDER = { createdAt: { sql: 'k.created_at', type: 'timestamptz' } } as const satisfies SortColumns;
 
 export class ApiKeyResponse {
   @ApiProperty({ format: 'uuid' })

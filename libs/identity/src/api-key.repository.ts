@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import type { Actor } from '@klausul/domain';
+import type { Keyset } from '@klausul/paging';
 import { ApiKey } from './api-key.entity';
 import type { ApiKeyRole } from './identity.constants';
 
@@ -11,6 +12,24 @@ export interface NewApiKey {
   role: ApiKeyRole;
   keyHash: Buffer;
   createdBy: string | null;
+}
+
+/** A key of a list page and the sort value its cursor carries. */
+export interface ApiKeyPageRow {
+  id: string;
+  page_key: string;
+  key: ApiKey;
+}
+
+interface ApiKeyListRow {
+  id: string;
+  page_key: string;
+  municipality_id: string;
+  name: string;
+  role: ApiKeyRole;
+  created_by: string | null;
+  created_at: Date;
+  revoked_at: Date | null;
 }
 
 @Injectable()
@@ -27,8 +46,27 @@ export class ApiKeyRepository {
     return this.keys.findOneByOrFail({ id });
   }
 
-  listInMunicipality(municipalityId: string): Promise<ApiKey[]> {
-    return this.keys.find({ where: { municipalityId }, order: { createdAt: 'DESC' } });
+  /** One page of the municipality's keys (never their digests). */
+  async list(municipalityId: string, keyset: Keyset): Promise<ApiKeyPageRow[]> {
+    const params: unknown[] = [municipalityId];
+    const rows: ApiKeyListRow[] = await this.dataSource.query(
+      `SELECT k.id, k.municipality_id, k.name, k.role, k.created_by, k.created_at, k.revoked_at, ${keyset.keyColumn}
+         FROM api_key k WHERE k.municipality_id = $1${keyset.condition(params)}${keyset.orderAndLimit}`,
+      params,
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      page_key: row.page_key,
+      key: this.keys.create({
+        id: row.id,
+        municipalityId: row.municipality_id,
+        name: row.name,
+        role: row.role,
+        createdBy: row.created_by,
+        createdAt: row.created_at,
+        revokedAt: row.revoked_at,
+      }),
+    }));
   }
 
   /** Revokes the key (keeping the first revocation time); false if no such key in this municipality. */

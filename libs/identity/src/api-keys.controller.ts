@@ -1,6 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@klausul/domain';
+import { ApiPageOf, type Page, PageQuery } from '@klausul/paging';
 import { ApiKeyResponse, CreateApiKeyRequest, CreatedApiKeyResponse } from './api-key.dto';
 import { ApiKeysService } from './api-keys.service';
 import { CurrentActor } from './current-actor.decorator';
@@ -21,9 +22,9 @@ export class ApiKeysController {
 
   @Get()
   @ApiOperation({ summary: "The municipality's API keys (never the keys themselves)" })
-  @ApiOkResponse({ type: [ApiKeyResponse] })
-  list(@CurrentActor() actor: Actor): Promise<ApiKeyResponse[]> {
-    return this.apiKeys.list(actor);
+  @ApiPageOf(ApiKeyResponse)
+  list(@CurrentActor() actor: Actor, @Query() query: PageQuery): Promise<Page<ApiKeyResponse>> {
+    return this.apiKeys.list(actor, query);
   }
 
   @Delete(':id')

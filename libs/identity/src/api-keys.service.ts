@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { type Actor, NotFoundError } from '@klausul/domain';
-import { type ApiKeyResponse, type CreateApiKeyRequest, type CreatedApiKeyResponse, toApiKeyResponse } from './api-key.dto';
+import { Keyset, type Page, type PageQuery } from '@klausul/paging';
+import { API_KEY_ORDER, type ApiKeyResponse, type CreateApiKeyRequest, type CreatedApiKeyResponse, toApiKeyResponse } from './api-key.dto';
 import { ApiKeyRepository } from './api-key.repository';
 import { digestOf, newApiKey } from './secret-token';
 
@@ -25,8 +26,9 @@ export class ApiKeysService {
     return { ...toApiKeyResponse(saved), key };
   }
 
-  async list(actor: Actor): Promise<ApiKeyResponse[]> {
-    return (await this.apiKeys.listInMunicipality(actor.municipalityId)).map(toApiKeyResponse);
+  async list(actor: Actor, query: PageQuery): Promise<Page<ApiKeyResponse>> {
+    const keyset = Keyset.of(query, API_KEY_ORDER, '-createdAt', 'k.id');
+    return keyset.page(await this.apiKeys.list(actor.municipalityId, keyset), (row) => toApiKeyResponse(row.key));
   }
 
   /** Idempotent; a key of another municipality is not found. */

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { ROLES, type Role } from '@klausul/domain';
+import { IsQueryBoolean, PageQuery, type SortColumns, sortValues } from '@klausul/paging';
 import type { AppUser } from './app-user.entity';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './identity.constants';
 
@@ -108,5 +109,33 @@ export class UpdateUserRequest {
   @ApiPropertyOptional({ description: 'false signs the user out everywhere and refuses new sign-ins' })
   @IsOptional()
   @IsBoolean()
+  active?: boolean;
+}
+
+/** How the user list sorts (keyset columns; each has an index ending in (column, id)). */
+export const USER_SORTS = {
+  email: { sql: 'u.email', type: 'text' },
+  createdAt: { sql: 'u.created_at', type: 'timestamptz' },
+} as const satisfies SortColumns;
+
+export class UserListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: sortValues(USER_SORTS), default: 'email' })
+  @IsOptional()
+  @IsIn(sortValues(USER_SORTS), { message: `sort must be one of: ${sortValues(USER_SORTS).join(', ')}` })
+  sort?: string;
+
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES, { message: `role must be one of: ${ROLES.join(', ')}` })
+  role?: Role;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "Only this supplier's HR contacts" })
+  @IsOptional()
+  @IsUUID('all', { message: 'supplierId must be a UUID' })
+  supplierId?: string;
+
+  @ApiPropertyOptional({ type: Boolean, description: 'true: only users who may sign in; false: only deactivated users' })
+  @IsOptional()
+  @IsQueryBoolean()
   active?: boolean;
 }

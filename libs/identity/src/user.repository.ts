@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ConflictError, InvalidInputError, type Role } from '@klausul/domain';
+import type { Keyset } from '@klausul/paging';
 import { AppUser } from './app-user.entity';
 import { isForeignKeyViolation, isUniqueViolation, withoutPersonalData } from './postgres-errors';
 
@@ -15,6 +16,35 @@ export interface NewUser {
 }
 
 export type UserChanges = Partial<Pick<AppUser, 'displayName' | 'role' | 'supplierId' | 'active'>>;
+
+/** What the user list narrows to, inside the municipality. */
+export interface UserListFilters {
+  role?: Role;
+  supplierId?: string;
+  active?: boolean;
+}
+
+/** A user of a list page, loaded with its municipality, and the sort value its cursor carries. */
+export interface UserPageRow {
+  id: string;
+  page_key: string;
+  user: AppUser;
+}
+
+interface UserListRow {
+  id: string;
+  page_key: string;
+  municipality_id: string;
+  municipality_name: string;
+  municipality_created_at: Date;
+  email: string;
+  display_name: string;
+  role: Role;
+  supplier_id: string | null;
+  active: boolean;
+  password_changed_at: Date;
+  created_at: Date;
+}
 
 /** What sign-in needs: the password hash and whether the user may sign in. */
 export interface SignInRecord {
@@ -42,12 +72,40 @@ export class UserRepository {
     return this.users(manager).findOne({ where: { id, municipalityId }, lock: { mode: 'pessimistic_write' } });
   }
 
-  listInMunicipality(municipalityId: string): Promise<AppUser[]> {
-    return this.users().find({
-      where: { municipalityId },
-      relations: { municipality: true },
-      order: { email: 'ASC' },
-    });
+  /** One page of the municipality's users, each with its municipality, in one query. */
+  async list(municipalityId: string, filters: UserListFilters, keyset: Keyset): Promise<UserPageRow[]> {
+    const params: unknown[] = [municipalityId];
+    const where = ['u.municipality_id = $1'];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (filters.role) add('u.role = ?', filters.role);
+    if (filters.supplierId) add('u.supplier_id = ?', filters.supplierId);
+    if (filters.active !== undefined) add('u.active = ?', filters.active);
+    const rows: UserListRow[] = await this.dataSource.query(
+      `SELECT u.id, u.email, u.display_name, u.role, u.supplier_id, u.active, u.password_changed_at, u.created_at,
+              m.id AS municipality_id, m.name AS municipality_name, m.created_at AS municipality_created_at, ${keyset.keyColumn}
+         FROM app_user u JOIN municipality m ON m.id = u.municipality_id
+        WHERE ${where.join(' AND ')}${keyset.condition(params)}${keyset.orderAndLimit}`,
+      params,
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      page_key: row.page_key,
+      user: this.users().create({
+        id: row.id,
+        municipalityId: row.municipality_id,
+        municipality: { id: row.municipality_id, name: row.municipality_name, createdAt: row.municipality_created_at },
+        email: row.email,
+        displayName: row.display_name,
+        role: row.role,
+        supplierId: row.supplier_id,
+        active: row.active,
+        passwordChangedAt: row.password_changed_at,
+        createdAt: row.created_at,
+      }),
+    }));
   }
 
   async findSignInByEmail(email: string): Promise<SignInRecord | null> {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -8,9 +8,10 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Actor } from '@klausul/domain';
+import { ApiPageOf, type Page } from '@klausul/paging';
 import { CurrentActor } from './current-actor.decorator';
 import { Roles } from './roles.decorator';
-import { CreateUserRequest, UpdateUserRequest, UserResponse } from './user.dto';
+import { CreateUserRequest, UpdateUserRequest, UserListQuery, UserResponse } from './user.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -21,9 +22,9 @@ export class UsersController {
 
   @Get()
   @ApiOperation({ summary: "The users of the admin's municipality" })
-  @ApiOkResponse({ type: [UserResponse] })
-  list(@CurrentActor() actor: Actor): Promise<UserResponse[]> {
-    return this.users.list(actor);
+  @ApiPageOf(UserResponse)
+  list(@CurrentActor() actor: Actor, @Query() query: UserListQuery): Promise<Page<UserResponse>> {
+    return this.users.list(actor, query);
   }
 
   @Post()

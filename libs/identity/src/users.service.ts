@@ -2,9 +2,17 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor, InvalidInputError, NotFoundError, type Role } from '@klausul/domain';
+import { Keyset, type Page } from '@klausul/paging';
 import { PasswordHasher } from './password-hasher';
 import { SessionRepository } from './session.repository';
-import { type CreateUserRequest, toUserResponse, type UpdateUserRequest, type UserResponse } from './user.dto';
+import {
+  type CreateUserRequest,
+  toUserResponse,
+  type UpdateUserRequest,
+  USER_SORTS,
+  type UserListQuery,
+  type UserResponse,
+} from './user.dto';
 import { type UserChanges, UserRepository } from './user.repository';
 
 /** User management by a municipality's admins; every operation stays inside the admin's municipality. */
@@ -19,8 +27,10 @@ export class UsersService {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  async list(actor: Actor): Promise<UserResponse[]> {
-    return (await this.users.listInMunicipality(actor.municipalityId)).map(toUserResponse);
+  async list(actor: Actor, query: UserListQuery): Promise<Page<UserResponse>> {
+    const keyset = Keyset.of(query, USER_SORTS, 'email', 'u.id');
+    const rows = await this.users.list(actor.municipalityId, { role: query.role, supplierId: query.supplierId, active: query.active }, keyset);
+    return keyset.page(rows, (row) => toUserResponse(row.user));
   }
 
   /** A user of another municipality is reported as not found, exactly like one that does not exist. */

@@ -10,8 +10,10 @@ import {
   RemindCandidatesDueHandler,
   SendShortlistHandler,
 } from './job-orders/job-order.handlers';
+import { JobOrderRepository } from './job-orders/job-order.repository';
 import { JobOrderService } from './job-orders/job-order.service';
 import { JobOrdersController } from './job-orders/job-orders.controller';
+import { PlacementRepository } from './placements/placement.repository';
 import { PlacementService } from './placements/placement.service';
 import { CandidatePrivacyService } from './privacy/candidate-privacy.service';
 import { CandidatePrivacyController } from './privacy/privacy.controller';
@@ -22,7 +24,9 @@ import { PlacementsController } from './placements/placements.controller';
 @Module({
   imports: [IdentityModule],
   controllers: [JobOrdersController, CandidatesController, CandidatePrivacyController, PlacementsController, JobcenterChannelsController],
-  providers: [JobOrderService, CandidateService, CandidatePrivacyService, PlacementService, JobcenterChannelService],
+  providers: [
+    JobOrderRepository, JobOrderService, CandidateService, CandidatePrivacyService, PlacementRepository, PlacementService, JobcenterChannelService,
+  ],
 })
 export class MatchingApiModule {}
 

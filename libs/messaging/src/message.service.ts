@@ -4,7 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type Actor, Clock, NotFoundError, isUuid } from '@klausul/domain';
 import { OutboxRepository, OutboxWriter } from '@klausul/outbox';
-import { type MessageView, toMessageView } from './message.dto';
+import { Keyset, type Page } from '@klausul/paging';
+import { MESSAGE_SORTS, type MessageListQuery, type MessageView, toMessageView } from './message.dto';
 import { WebhookEndpointRepository } from './webhook-endpoint.repository';
 
 export interface MessageDraft {
@@ -100,13 +101,24 @@ export class MessageService {
     return this.log(manager, messages);
   }
 
-  async list(actor: Actor, options: { limit?: number; related?: string } = {}): Promise<MessageView[]> {
+  /** One page of the municipality's messages, newest first unless sorted otherwise. */
+  async list(actor: Actor, query: MessageListQuery): Promise<Page<MessageView>> {
+    const keyset = Keyset.of(query, MESSAGE_SORTS, '-createdAt', 'm.id');
+    const params: unknown[] = [actor.municipalityId];
+    const where = ['m.municipality_id = $1'];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (query.status) add('m.delivery_status = ?', query.status);
+    if (query.template) add('m.template = ?', query.template);
+    if (query.relatedType) add('m.related_type = ?', query.relatedType);
+    if (query.relatedId) add('m.related_id = ?', query.relatedId);
     const rows = await this.dataSource.query(
-      `SELECT * FROM message WHERE municipality_id = $1 AND ($2::uuid IS NULL OR related_id = $2)
-        ORDER BY created_at DESC, id LIMIT $3`,
-      [actor.municipalityId, options.related ?? null, options.limit ?? 100],
+      `SELECT m.*, ${keyset.keyColumn} FROM message m WHERE ${where.join(' AND ')}${keyset.condition(params)}${keyset.orderAndLimit}`,
+      params,
     );
-    return rows.map(toMessageView);
+    return keyset.page(rows, toMessageView);
   }
 
   async get(actor: Actor, id: string): Promise<MessageView> {

@@ -2,7 +2,8 @@ import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@klausul/domain';
 import { CurrentActor, Roles } from '@klausul/identity';
-import { MessageQueryDto, type MessageView } from './message.dto';
+import { ApiPageOf, type Page } from '@klausul/paging';
+import { MessageListQuery, MessageView } from './message.dto';
 import { MessageService } from './message.service';
 
 /** The referral log: every message Klausul sent or will send, for the matchmaking unit. */
@@ -13,8 +14,9 @@ export class MessagesController {
   constructor(private readonly messages: MessageService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Messages of the municipality, newest first (subject, body, recipient, delivery status, attempts)' })
-  list(@CurrentActor() actor: Actor, @Query() query: MessageQueryDto): Promise<MessageView[]> {
+  @ApiOperation({ summary: 'Messages of the municipality, a page at a time, newest first; filter by delivery status, template and related entity' })
+  @ApiPageOf(MessageView)
+  list(@CurrentActor() actor: Actor, @Query() query: MessageListQuery): Promise<Page<MessageView>> {
     return this.messages.list(actor, query);
   }
 

@@ -12,22 +12,36 @@ const invalidCursor = () =>
     fields: ['cursor'],
   });
 
-/** An opaque, URL-safe cursor for the position after which the next page starts. */
-export function encodeCursor(position: PagePosition): string {
-  return Buffer.from(JSON.stringify([position.sort, position.value, position.id]), 'utf8').toString('base64url');
+/**
+ * An opaque, URL-safe cursor: the name of the list (or of its sort) and the values the next
+ * page starts after. A cursor of another list or sort is thereby refused.
+ */
+export function encodeTupleCursor(list: string, values: readonly string[]): string {
+  return Buffer.from(JSON.stringify([list, ...values]), 'utf8').toString('base64url');
 }
 
-/** Reads a cursor back; anything that is not one of ours, or was made for another sort, is a 400 naming `cursor`. */
-export function decodeCursor(cursor: string, sort: string): PagePosition {
-  if (!/^[A-Za-z0-9_-]{1,1000}$/.test(cursor)) throw invalidCursor();
+/** Reads a cursor back; one of another list, or with a value its check refuses, is a 400 naming `cursor`. */
+export function decodeTupleCursor(cursor: string, list: string, checks: readonly ((value: string) => boolean)[]): string[] {
+  if (!/^[A-Za-z0-9_-]{1,2000}$/.test(cursor)) throw invalidCursor();
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
     throw invalidCursor();
   }
-  if (!Array.isArray(parsed) || parsed.length !== 3) throw invalidCursor();
-  const [cursorSort, value, id] = parsed as unknown[];
-  if (cursorSort !== sort || typeof value !== 'string' || value.length > 200 || typeof id !== 'string' || !isUuid(id)) throw invalidCursor();
+  if (!Array.isArray(parsed) || parsed.length !== checks.length + 1 || parsed[0] !== list) throw invalidCursor();
+  const values = parsed.slice(1) as unknown[];
+  if (!values.every((value, i) => typeof value === 'string' && value.length <= 1000 && checks[i](value))) throw invalidCursor();
+  return values as string[];
+}
+
+/** The cursor of a keyset position. */
+export function encodeCursor(position: PagePosition): string {
+  return encodeTupleCursor(position.sort, [position.value, position.id]);
+}
+
+/** Reads a keyset position back, for the given sort. */
+export function decodeCursor(cursor: string, sort: string): PagePosition {
+  const [value, id] = decodeTupleCursor(cursor, sort, [() => true, isUuid]);
   return { sort, value, id };
 }

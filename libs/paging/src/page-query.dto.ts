@@ -21,6 +21,6 @@ export class PageQuery {
   @ApiPropertyOptional({ description: "The previous page's `nextCursor`; omit for the first page" })
   @IsOptional()
   @IsString()
-  @MaxLength(1000)
+  @MaxLength(2000)
   cursor?: string;
 }

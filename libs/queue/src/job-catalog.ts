@@ -16,6 +16,7 @@ export const jobCatalog = {
   'record-probe-effect': { queue: QueueName.Workflow },
   'fire-due-tasks': { queue: QueueName.System },
   'apply-retention': { queue: QueueName.System },
+  'recount-compliance': { queue: QueueName.System },
   'deliver-message': { queue: QueueName.Messages },
   'send-supplier-welcome': { queue: QueueName.Messages },
   'dispatch-job-description': { queue: QueueName.Messages },
@@ -47,6 +48,8 @@ export interface JobPayloads {
   'fire-due-tasks': Record<string, never>;
   /** Nightly: erases personal data past its retention period (set-based; logs counts only). */
   'apply-retention': Record<string, never>;
+  /** Nightly: recounts every contract's stored compliance for the new day, so the first list of the morning is fast. */
+  'recount-compliance': Record<string, never>;
   /** entityId: the message to deliver (one job per message, so a retry never resends the others). */
   'deliver-message': OutboxJobPayload;
   /** entityId: the contract handed over; welcomes its supplier's HR contacts and asks for job descriptions. */

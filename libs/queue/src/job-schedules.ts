@@ -23,6 +23,8 @@ export function jobSchedules(config: AppConfig): JobSchedule[] {
     { id: 'fire-due-tasks', job: 'fire-due-tasks', repeat: { every: config.dueTaskSweepIntervalMs } },
     // Nightly erasure of personal data past its retention period.
     { id: 'apply-retention', job: 'apply-retention', repeat: { pattern: '0 3 * * *', tz: 'Europe/Copenhagen' } },
+    // Just after midnight: each contract's compliance of the new day (statuses move with deadlines).
+    { id: 'recount-compliance', job: 'recount-compliance', repeat: { pattern: '5 0 * * *', tz: 'Europe/Copenhagen' } },
     // 08:00 on each of the first seven days: the handler goes on only on the month's first
     // working day (a cron pattern cannot say "first working day", and Danish holidays move).
     { id: 'monthly-review-run', job: 'start-review-run', repeat: { pattern: '0 8 1-7 * *', tz: 'Europe/Copenhagen' } },

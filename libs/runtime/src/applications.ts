@@ -40,7 +40,13 @@ export async function createApiApplication(runtime: Runtime): Promise<INestAppli
     app,
     new DocumentBuilder()
       .setTitle('Klausul API')
-      .setDescription('Matchmaking workflow engine for municipal job-clause units')
+      .setDescription(
+        'Matchmaking workflow engine for municipal job-clause units.\n\n' +
+          '**Lists** all page the same way: `?limit=` (1-200, default 50), `?cursor=` (the previous page\'s `nextCursor`) and ' +
+          '`?sort=` (a listed key, `-key` for descending), plus each list\'s filters. A list answers `{ items, nextCursor }`; ' +
+          '`nextCursor` is null on the last page. Pages are keyset-based: following the cursors never repeats or skips a row, ' +
+          'even while rows are added. A larger `limit`, an unknown sort or filter, or a cursor of another list or sort is a 400 naming the parameter.',
+      )
       .setVersion('1')
       .addCookieAuth(SESSION_COOKIE)
       .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A session token from POST /api/v1/auth/login' })

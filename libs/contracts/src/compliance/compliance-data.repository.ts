@@ -16,6 +16,7 @@ export interface ComplianceData {
 export interface ComplianceSnapshot extends ContractCompliance {
   contractId: string;
   changes: string;
+  clauseCount: number;
 }
 
 /** Reads contracts' clauses and placements for counting, many contracts in three queries; writes the stored figures. */
@@ -86,6 +87,12 @@ export class ComplianceDataRepository {
     );
   }
 
+  /** Every municipality of the installation (the nightly recount walks them one by one). */
+  async municipalityIds(manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query('SELECT id FROM municipality ORDER BY id');
+    return rows.map((r) => r.id);
+  }
+
   /** Whether any contract of the municipality needs recounting (one index probe). */
   async anyDue(municipalityId: string, today: CalendarDate): Promise<boolean> {
     const rows = await this.dataSource.query(
@@ -100,9 +107,10 @@ export class ComplianceDataRepository {
     if (snapshots.length === 0) return;
     await manager.query(
       `UPDATE contract c SET compliance_on = v.on_date, compliance_status = v.status, hires_actual = v.hires_actual,
-              hires_required = v.hires_required, weekly_hours_actual = v.hours_actual, weekly_hours_required = v.hours_required
-         FROM unnest($1::uuid[], $2::bigint[], $3::date[], $4::text[], $5::int[], $6::int[], $7::numeric[], $8::numeric[])
-              AS v(id, changes, on_date, status, hires_actual, hires_required, hours_actual, hours_required)
+              hires_required = v.hires_required, weekly_hours_actual = v.hours_actual, weekly_hours_required = v.hours_required,
+              clause_count = v.clause_count
+         FROM unnest($1::uuid[], $2::bigint[], $3::date[], $4::text[], $5::int[], $6::int[], $7::numeric[], $8::numeric[], $9::int[])
+              AS v(id, changes, on_date, status, hires_actual, hires_required, hours_actual, hours_required, clause_count)
         WHERE c.id = v.id AND c.compliance_changes = v.changes`,
       [
         snapshots.map((s) => s.contractId),
@@ -113,6 +121,7 @@ export class ComplianceDataRepository {
         snapshots.map((s) => s.hires.required),
         snapshots.map((s) => s.weeklyHours?.actual ?? null),
         snapshots.map((s) => s.weeklyHours?.required ?? null),
+        snapshots.map((s) => s.clauseCount),
       ],
     );
   }

@@ -37,7 +37,7 @@ export class ComplianceSnapshotService {
         );
         const snapshots = chunk.flatMap(({ id, changes }) => {
           const data = loaded.get(id);
-          return data ? [{ contractId: id, changes, ...contractCompliance(data.contract, data.clauses, data.placements, today) }] : [];
+          return data ? [{ contractId: id, changes, clauseCount: data.clauses.length, ...contractCompliance(data.contract, data.clauses, data.placements, today) }] : [];
         });
         await this.data.store(manager, snapshots);
       }

@@ -61,6 +61,26 @@ export class ContractListQuery extends PageQuery {
   status?: ComplianceStatus;
 }
 
+export const ALERT_KINDS = ['no_first_hire'] as const;
+export const ALERT_SORTS = { createdAt: { sql: 'a.created_at', type: 'timestamptz' } } as const satisfies SortColumns;
+
+export class AlertListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: sortValues(ALERT_SORTS), default: '-createdAt' })
+  @IsOptional()
+  @IsIn(sortValues(ALERT_SORTS), { message: `sort must be one of: ${sortValues(ALERT_SORTS).join(', ')}` })
+  sort?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "Only this contract's alerts" })
+  @IsOptional()
+  @IsUUID('all', { message: 'contractId must be a UUID' })
+  contractId?: string;
+
+  @ApiPropertyOptional({ enum: ALERT_KINDS })
+  @IsOptional()
+  @IsIn(ALERT_KINDS, { message: `kind must be one of: ${ALERT_KINDS.join(', ')}` })
+  kind?: string;
+}
+
 export class FigureView {
   @ApiProperty() actual!: number;
   @ApiProperty() required!: number;
@@ -84,7 +104,7 @@ export class PartnerView {
 export class AlertView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) contractId!: string;
-  @ApiProperty({ enum: ['no_first_hire'] }) kind!: string;
+  @ApiProperty({ enum: ALERT_KINDS }) kind!: string;
   @ApiProperty() message!: string;
   @ApiProperty({ description: 'The milestone date the alert is about' }) dueOn!: string;
   @ApiProperty() supplierName!: string;

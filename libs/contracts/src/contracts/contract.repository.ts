@@ -28,14 +28,10 @@ export class ContractRepository {
   list(municipalityId: string, filters: ContractListFilters, keyset: Keyset): Promise<(Record<string, any> & { id: string; page_key: string })[]> {
     const params: unknown[] = [municipalityId];
     const where = ['c.municipality_id = $1'];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    for (const supplierId of filters.supplierIds) add('c.supplier_id = ?', supplierId);
-    if (filters.tenderId) add('c.tender_id = ?', filters.tenderId);
-    if (filters.phase) add('c.phase = ?', filters.phase);
-    if (filters.status) add('c.compliance_status = ?', filters.status);
+    for (const supplierId of filters.supplierIds) where.push(`c.supplier_id = $${params.push(supplierId)}`);
+    if (filters.tenderId) where.push(`c.tender_id = $${params.push(filters.tenderId)}`);
+    if (filters.phase) where.push(`c.phase = $${params.push(filters.phase)}`);
+    if (filters.status) where.push(`c.compliance_status = $${params.push(filters.status)}`);
     return this.dataSource.query(
       `SELECT ${CONTRACT_COLUMNS}, ${keyset.keyColumn}
          FROM contract c JOIN tender t ON t.id = c.tender_id JOIN supplier s ON s.id = c.supplier_id
@@ -62,6 +58,20 @@ export class ContractRepository {
          FROM contract_partner p JOIN supplier s ON s.id = p.supplier_id WHERE p.contract_id = ANY($1::uuid[])
         ORDER BY p.contract_id, s.name, p.id`,
       [[...contractIds]],
+    );
+  }
+
+  /** One page of the municipality's open alerts. */
+  openAlertPage(municipalityId: string, filters: { contractId?: string; kind?: string }, keyset: Keyset): Promise<(Record<string, any> & { id: string; page_key: string })[]> {
+    const params: unknown[] = [municipalityId];
+    const where = ['a.municipality_id = $1', 'a.resolved_at IS NULL'];
+    if (filters.contractId) where.push(`a.contract_id = $${params.push(filters.contractId)}`);
+    if (filters.kind) where.push(`a.kind = $${params.push(filters.kind)}`);
+    return this.dataSource.query(
+      `SELECT ${ALERT_COLUMNS}, ${keyset.keyColumn} FROM contract_alert a JOIN contract c ON c.id = a.contract_id
+         JOIN supplier s ON s.id = c.supplier_id JOIN tender t ON t.id = c.tender_id
+        WHERE ${where.join(' AND ')}${keyset.condition(params)}${keyset.orderAndLimit}`,
+      params,
     );
   }
 
@@ -120,16 +130,5 @@ export class ContractRepository {
       [partner.municipalityId, partner.contractId, partner.supplierId, partner.kind],
     );
     return rows.length > 0;
-  }
-
-  /** Open alerts of the municipality, or of one contract. */
-  openAlerts(municipalityId: string, contractId: string | null = null): Promise<Record<string, any>[]> {
-    return this.dataSource.query(
-      `SELECT ${ALERT_COLUMNS} FROM contract_alert a JOIN contract c ON c.id = a.contract_id
-         JOIN supplier s ON s.id = c.supplier_id JOIN tender t ON t.id = c.tender_id
-        WHERE a.municipality_id = $1 AND a.resolved_at IS NULL AND ($2::uuid IS NULL OR a.contract_id = $2)
-        ORDER BY a.created_at DESC, a.id`,
-      [municipalityId, contractId],
-    );
   }
 }

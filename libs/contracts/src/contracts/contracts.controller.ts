@@ -6,7 +6,7 @@ import { ApiPageOf, type Page } from '@klausul/paging';
 import { IdParams } from '../common/id-params.dto';
 import { CONTRACT_READERS, UNIT_AND_ADMIN } from '../common/unit-roles';
 import { ComplianceService } from './compliance.service';
-import { AddPartnerDto, AlertView, ComplianceQuery, ComplianceView, ContractListQuery, ContractView } from './contract.dto';
+import { AddPartnerDto, AlertListQuery, AlertView, ComplianceQuery, ComplianceView, ContractListQuery, ContractView } from './contract.dto';
 import { ContractsService } from './contracts.service';
 
 /** Contracts: the unit reads all of its municipality's; a supplier HR contact reads its own supplier's only. */
@@ -50,7 +50,8 @@ export class ContractsController {
   @Get('alerts')
   @Roles(...UNIT_AND_ADMIN)
   @ApiOperation({ summary: "The unit's open alerts, e.g. a contract with no hire by its first-hire milestone" })
-  alerts(@CurrentActor() actor: Actor): Promise<AlertView[]> {
-    return this.contracts.openAlerts(actor);
+  @ApiPageOf(AlertView)
+  alerts(@CurrentActor() actor: Actor, @Query() query: AlertListQuery): Promise<Page<AlertView>> {
+    return this.contracts.openAlerts(actor, query);
   }
 }

@@ -8,6 +8,8 @@ import { ComplianceSnapshotService } from '../compliance/compliance-snapshot.ser
 import { SupplierRepository } from '../suppliers/supplier.repository';
 import {
   type AddPartnerDto,
+  ALERT_SORTS,
+  type AlertListQuery,
   type AlertView,
   CONTRACT_SORTS,
   type ContractListQuery,
@@ -70,8 +72,9 @@ export class ContractsService {
     return this.get(actor, id);
   }
 
-  async openAlerts(actor: Actor): Promise<AlertView[]> {
-    return (await this.contracts.openAlerts(actor.municipalityId)).map(toAlertView);
+  async openAlerts(actor: Actor, query: AlertListQuery): Promise<Page<AlertView>> {
+    const keyset = Keyset.of(query, ALERT_SORTS, '-createdAt', 'a.id');
+    return keyset.page(await this.contracts.openAlertPage(actor.municipalityId, query, keyset), toAlertView);
   }
 
   /** The views of several contracts with their clauses, partners and alerts: three queries, whatever the number. */

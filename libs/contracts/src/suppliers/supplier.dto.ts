@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, MaxLength, MinLength, registerDecorator } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, registerDecorator } from 'class-validator';
+import { IsQueryBoolean, PageQuery, type SortColumns, sortValues } from '@klausul/paging';
 import { isoOf } from '../common/rows';
 import { Trimmed } from '../common/validation';
 import { isValidCvr, normaliseCvr } from './cvr';
@@ -33,6 +34,32 @@ export class CreateSupplierDto {
   @IsOptional()
   @IsBoolean()
   registeredSocialEconomy?: boolean;
+}
+
+/** How the supplier list sorts (keyset columns; each has an index ending in (column, id)). */
+export const SUPPLIER_SORTS = {
+  name: { sql: 's.name', type: 'text' },
+  createdAt: { sql: 's.created_at', type: 'timestamptz' },
+} as const satisfies SortColumns;
+
+export class SupplierListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: sortValues(SUPPLIER_SORTS), default: 'name' })
+  @IsOptional()
+  @IsIn(sortValues(SUPPLIER_SORTS), { message: `sort must be one of: ${sortValues(SUPPLIER_SORTS).join(', ')}` })
+  sort?: string;
+
+  @ApiPropertyOptional({ type: Boolean, description: 'true: only registered social-economy enterprises (RSVs); false: only the others' })
+  @IsOptional()
+  @IsQueryBoolean()
+  rsv?: boolean;
+
+  @ApiPropertyOptional({ maxLength: 100, description: 'The start of the name (in any case) or of the CVR number; empty for all' })
+  @IsOptional()
+  @Trimmed()
+  @IsString({ message: 'q must be text' })
+  @MaxLength(100, { message: 'q must be at most 100 characters' })
+  @Matches(/^\P{Cc}*$/u, { message: 'q must not contain control characters' })
+  q?: string;
 }
 
 export class HrContactView {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { Keyset } from '@klausul/paging';
 
 export interface NewSupplier {
   municipalityId: string;
@@ -8,6 +9,16 @@ export interface NewSupplier {
   name: string;
   registeredSocialEconomy: boolean;
 }
+
+/** What the supplier list narrows to, inside the municipality. */
+export interface SupplierListFilters {
+  rsv?: boolean;
+  /** The start of the name (in any case) or, when it is digits, of the CVR number. */
+  prefix?: string;
+}
+
+/** LIKE's wildcards in a user's text match themselves. */
+const likePrefix = (text: string) => `${text.replace(/[\\%_]/g, '\\$&')}%`;
 
 /** Queries on suppliers and their HR contacts; every one is scoped to a municipality. */
 @Injectable()
@@ -34,8 +45,21 @@ export class SupplierRepository {
     return row ?? null;
   }
 
-  list(municipalityId: string): Promise<Record<string, any>[]> {
-    return this.dataSource.query('SELECT * FROM supplier WHERE municipality_id = $1 ORDER BY name, id', [municipalityId]);
+  /** One page of the municipality's suppliers; the prefix search uses the lower(name) and cvr pattern indexes. */
+  list(municipalityId: string, filters: SupplierListFilters, keyset: Keyset): Promise<(Record<string, any> & { id: string; page_key: string })[]> {
+    const params: unknown[] = [municipalityId];
+    const where = ['s.municipality_id = $1'];
+    if (filters.rsv !== undefined) where.push(`s.registered_social_economy = $${params.push(filters.rsv)}`);
+    if (filters.prefix) {
+      const pattern = `$${params.push(likePrefix(filters.prefix))}::text`;
+      const byName = `lower(s.name) LIKE lower(${pattern})`;
+      // Only digits can start a CVR number.
+      where.push(/^[0-9]+$/.test(filters.prefix) ? `(${byName} OR s.cvr LIKE ${pattern})` : byName);
+    }
+    return this.dataSource.query(
+      `SELECT s.*, ${keyset.keyColumn} FROM supplier s WHERE ${where.join(' AND ')}${keyset.condition(params)}${keyset.orderAndLimit}`,
+      params,
+    );
   }
 
   /** Active HR contacts of the given suppliers. */

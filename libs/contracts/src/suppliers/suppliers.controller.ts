@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@klausul/domain';
 import { CurrentActor, Roles } from '@klausul/identity';
+import { ApiPageOf, type Page } from '@klausul/paging';
 import { IdParams } from '../common/id-params.dto';
 import { CONTRACT_READERS, UNIT_AND_ADMIN } from '../common/unit-roles';
-import { CreateSupplierDto, SupplierView } from './supplier.dto';
+import { CreateSupplierDto, SupplierListQuery, SupplierView } from './supplier.dto';
 import { SuppliersService } from './suppliers.service';
 
 @ApiTags('suppliers')
@@ -21,8 +22,9 @@ export class SuppliersController {
 
   @Get()
   @Roles(...UNIT_AND_ADMIN)
-  list(@CurrentActor() actor: Actor): Promise<SupplierView[]> {
-    return this.suppliers.list(actor);
+  @ApiPageOf(SupplierView)
+  list(@CurrentActor() actor: Actor, @Query() query: SupplierListQuery): Promise<Page<SupplierView>> {
+    return this.suppliers.list(actor, query);
   }
 
   @Get(':id')

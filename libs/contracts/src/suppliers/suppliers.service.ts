@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { type Actor, ConflictError, NotFoundError } from '@klausul/domain';
 import { assertSameSupplier } from '@klausul/identity';
-import { type CreateSupplierDto, type SupplierView, toSupplierView } from './supplier.dto';
+import { Keyset, type Page } from '@klausul/paging';
+import { type CreateSupplierDto, SUPPLIER_SORTS, type SupplierListQuery, type SupplierView, toSupplierView } from './supplier.dto';
 import { SupplierRepository } from './supplier.repository';
 
 /** The municipality's register of suppliers, partners and RSVs. */
@@ -20,10 +21,12 @@ export class SuppliersService {
     return toSupplierView(row, []);
   }
 
-  async list(actor: Actor): Promise<SupplierView[]> {
-    const rows = await this.suppliers.list(actor.municipalityId);
-    const contacts = await this.suppliers.hrContacts(rows.map((r) => r.id));
-    return rows.map((row) => toSupplierView(row, contacts.filter((c) => c.supplier_id === row.id)));
+  /** One page of suppliers with their HR contacts: two queries, whatever the page size. */
+  async list(actor: Actor, query: SupplierListQuery): Promise<Page<SupplierView>> {
+    const keyset = Keyset.of(query, SUPPLIER_SORTS, 'name', 's.id');
+    const rows = await this.suppliers.list(actor.municipalityId, { rsv: query.rsv, prefix: query.q || undefined }, keyset);
+    const contacts = await this.suppliers.hrContacts(rows.slice(0, keyset.limit).map((r) => r.id));
+    return keyset.page(rows, (row) => toSupplierView(row, contacts.filter((c) => c.supplier_id === row.id)));
   }
 
   /** A supplier HR contact sees only its own supplier; any other id is "not found". */

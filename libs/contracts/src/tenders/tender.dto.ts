@@ -15,10 +15,12 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { PageQuery, type SortColumns, sortValues } from '@klausul/paging';
 import { ClauseView, toClauseView } from '../clauses/clause.dto';
 import { isoOf, numberOrNull } from '../common/rows';
 import { Trimmed, UniqueBy } from '../common/validation';
 import type { TenderDetails } from './tender.repository';
+import { TENDER_STATES, type TenderState } from './tender.workflow';
 
 /** What a tender buys; transport, cleaning and property service are where clauses work best. */
 export const PROCUREMENT_AREAS = [
@@ -168,6 +170,23 @@ export class TenderView {
   @ApiProperty() updatedAt!: string;
 }
 
+/** How the tender list sorts (keyset columns; each has an index ending in (column, id)). */
+export const TENDER_SORTS = {
+  createdAt: { sql: 't.created_at', type: 'timestamptz' },
+} as const satisfies SortColumns;
+
+export class TenderListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: sortValues(TENDER_SORTS), default: '-createdAt' })
+  @IsOptional()
+  @IsIn(sortValues(TENDER_SORTS), { message: `sort must be one of: ${sortValues(TENDER_SORTS).join(', ')}` })
+  sort?: string;
+
+  @ApiPropertyOptional({ enum: TENDER_STATES, description: 'Only tenders in this state of the tender workflow' })
+  @IsOptional()
+  @IsIn(TENDER_STATES, { message: `state must be one of: ${TENDER_STATES.join(', ')}` })
+  state?: TenderState;
+}
+
 /** A tender in a list: no details. */
 export class TenderSummary {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -181,7 +200,7 @@ export class TenderSummary {
   @ApiProperty() createdAt!: string;
 }
 
-export function toTenderSummary(row: Record<string, any>): TenderSummary {
+export function toTenderSummary(row: Record<string, any>, lotCount: number): TenderSummary {
   return {
     id: row.id,
     reference: row.reference,
@@ -190,7 +209,7 @@ export function toTenderSummary(row: Record<string, any>): TenderSummary {
     clauseRequired: row.clause_required,
     state: row.state,
     version: row.version,
-    lotCount: row.lot_count,
+    lotCount,
     createdAt: isoOf(row.created_at),
   };
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { Keyset } from '@klausul/paging';
 import type { LotDto, ProcurementArea } from './tender.dto';
 
 export interface NewTender {
@@ -78,12 +79,24 @@ export class TenderRepository {
       .then((rows: Record<string, any>[]) => rows[0]);
   }
 
-  list(municipalityId: string): Promise<Record<string, any>[]> {
+  /** One page of the municipality's tenders, optionally in one state. */
+  list(municipalityId: string, filters: { state?: string }, keyset: Keyset): Promise<(Record<string, any> & { id: string; page_key: string })[]> {
+    const params: unknown[] = [municipalityId];
+    let where = 't.municipality_id = $1';
+    if (filters.state) where += ` AND t.state = $${params.push(filters.state)}`;
     return this.dataSource.query(
-      `SELECT t.*, (SELECT count(*)::int FROM tender_lot l WHERE l.tender_id = t.id) AS lot_count
-         FROM tender t WHERE t.municipality_id = $1 ORDER BY t.created_at DESC, t.id`,
-      [municipalityId],
+      `SELECT t.*, ${keyset.keyColumn} FROM tender t WHERE ${where}${keyset.condition(params)}${keyset.orderAndLimit}`,
+      params,
     );
+  }
+
+  /** The number of lots of several tenders, in one query. */
+  async lotCounts(tenderIds: readonly string[]): Promise<Map<string, number>> {
+    const rows: { tender_id: string; lots: number }[] = await this.dataSource.query(
+      'SELECT tender_id, count(*)::int AS lots FROM tender_lot WHERE tender_id = ANY($1::uuid[]) GROUP BY tender_id',
+      [[...tenderIds]],
+    );
+    return new Map(rows.map((row) => [row.tender_id, row.lots]));
   }
 
   async details(tenderId: string, manager: EntityManager = this.dataSource.manager): Promise<TenderDetails> {

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@klausul/config';
 import { type Actor, Clock, compareDates, ConflictError, InvalidInputError } from '@klausul/domain';
+import { Keyset, type Page } from '@klausul/paging';
 import { allowedEvents, WorkflowEngine } from '@klausul/workflow';
 import type { ClauseDraftCommand } from '../clauses/clause.dto';
 import { danishDateOf } from '../common/rows';
@@ -11,7 +12,15 @@ import { SupplierRepository } from '../suppliers/supplier.repository';
 import { isClauseRequired } from '../thresholds/clause-threshold';
 import { ClauseThresholdService } from '../thresholds/clause-threshold.service';
 import type { AwardCommand, DefineClauseCommand, MeetingSummary, ReasonCommand, ScreeningCommand } from './tender.commands';
-import { type CreateTenderDto, type TenderSummary, type TenderView, toTenderSummary, toTenderView } from './tender.dto';
+import {
+  type CreateTenderDto,
+  TENDER_SORTS,
+  type TenderListQuery,
+  type TenderSummary,
+  type TenderView,
+  toTenderSummary,
+  toTenderView,
+} from './tender.dto';
 import type { AwardDto, DefineClauseDto, MeetingDto, ReasonDto, ScreeningDto, TenderEventDto } from './tender-event.dto';
 import { TenderRepository } from './tender.repository';
 import { type TenderEvent, type TenderState, tenderWorkflow } from './tender.workflow';
@@ -64,8 +73,12 @@ export class TenderService {
     return this.get(actor, id);
   }
 
-  async list(actor: Actor): Promise<TenderSummary[]> {
-    return (await this.tenders.list(actor.municipalityId)).map(toTenderSummary);
+  /** One page of the municipality's tenders with their lot counts: two queries, whatever the page size. */
+  async list(actor: Actor, query: TenderListQuery): Promise<Page<TenderSummary>> {
+    const keyset = Keyset.of(query, TENDER_SORTS, '-createdAt', 't.id');
+    const rows = await this.tenders.list(actor.municipalityId, { state: query.state }, keyset);
+    const lots = await this.tenders.lotCounts(rows.slice(0, keyset.limit).map((row) => row.id));
+    return keyset.page(rows, (row) => toTenderSummary(row, lots.get(row.id) ?? 0));
   }
 
   async get(actor: Actor, id: string): Promise<TenderView> {

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@klausul/domain';
 import { CurrentActor, Roles } from '@klausul/identity';
+import { ApiPageOf, type Page } from '@klausul/paging';
 import { IdParams } from '../common/id-params.dto';
 import { UNIT_AND_ADMIN } from '../common/unit-roles';
-import { CreateTenderDto, TenderSummary, TenderView } from './tender.dto';
+import { CreateTenderDto, TenderListQuery, TenderSummary, TenderView } from './tender.dto';
 import { AwardDto, DefineClauseDto, MeetingDto, ReasonDto, ScreeningDto, TenderEventDto } from './tender-event.dto';
 import { TenderService } from './tender.service';
 
@@ -22,8 +23,9 @@ export class TendersController {
   }
 
   @Get()
-  list(@CurrentActor() actor: Actor): Promise<TenderSummary[]> {
-    return this.tenders.list(actor);
+  @ApiPageOf(TenderSummary)
+  list(@CurrentActor() actor: Actor, @Query() query: TenderListQuery): Promise<Page<TenderSummary>> {
+    return this.tenders.list(actor, query);
   }
 
   @Get(':id')

@@ -4,6 +4,8 @@ import { IsOptional, Matches } from 'class-validator';
 import type { Actor } from '@klausul/domain';
 import { InvalidInputError } from '@klausul/domain';
 import { CurrentActor, Roles } from '@klausul/identity';
+import { ApiPageOf, type Page, PageQuery } from '@klausul/paging';
+import { DashboardContractView } from './follow-up-compliance.dto';
 import { FollowUpComplianceService } from './follow-up-compliance.service';
 
 const UNIT = ['admin', 'procurement_caseworker', 'employment_caseworker'] as const;
@@ -45,7 +47,19 @@ export class FollowUpComplianceController {
   @Roles(...UNIT)
   @ApiOperation({ summary: "The municipality's contracts in a year against its targets (måltal)" })
   dashboard(@CurrentActor() actor: Actor, @Param('year', ParseIntPipe) year: number) {
-    if (year < 2000 || year > 2100) throw new InvalidInputError('year must be between 2000 and 2100');
-    return this.compliance.dashboard(actor, year);
+    return this.compliance.dashboard(actor, checkedYear(year));
   }
+
+  @Get('follow-up/dashboard/:year/contracts')
+  @Roles(...UNIT)
+  @ApiOperation({ summary: "The dashboard's contracts, a page at a time, each counted on the dashboard's date" })
+  @ApiPageOf(DashboardContractView)
+  dashboardContracts(@CurrentActor() actor: Actor, @Param('year', ParseIntPipe) year: number, @Query() query: PageQuery): Promise<Page<DashboardContractView>> {
+    return this.compliance.dashboardContracts(actor, checkedYear(year), query);
+  }
+}
+
+function checkedYear(year: number): number {
+  if (year < 2000 || year > 2100) throw new InvalidInputError('year must be between 2000 and 2100', { fields: ['year'] });
+  return year;
 }

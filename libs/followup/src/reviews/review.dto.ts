@@ -19,7 +19,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { END_REASONS } from '@klausul/matching';
-import { REVIEW_ACTIONS, type ReviewAction } from './review.workflow';
+import { PageQuery, type SortColumns, sortValues } from '@klausul/paging';
+import { REVIEW_ACTIONS, type ReviewAction, type ReviewState, reviewWorkflow } from './review.workflow';
 
 const PERIOD = /^(20\d{2}|2100)-(0[1-9]|1[0-2])$/;
 
@@ -29,15 +30,36 @@ export class ReviewRunDto {
   period!: string;
 }
 
-export class ReviewQueryDto {
-  @ApiPropertyOptional({ example: '2025-03' })
+/** How the review list sorts (keyset columns; each has an index ending in (column, id)). */
+export const REVIEW_SORTS = {
+  period: { sql: 'r.period', type: 'text' },
+  createdAt: { sql: 'r.created_at', type: 'timestamptz' },
+} as const satisfies SortColumns;
+
+export class ReviewListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: sortValues(REVIEW_SORTS), default: '-period' })
+  @IsOptional()
+  @IsIn(sortValues(REVIEW_SORTS), { message: `sort must be one of: ${sortValues(REVIEW_SORTS).join(', ')}` })
+  sort?: string;
+
+  @ApiPropertyOptional({ example: '2025-03', description: 'Only this month (YYYY-MM)' })
   @IsOptional()
   @Matches(PERIOD, { message: 'period must be a month (YYYY-MM)' })
   period?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ enum: reviewWorkflow.table.states })
   @IsOptional()
-  @IsUUID()
+  @IsIn(reviewWorkflow.table.states, { message: `state must be one of: ${reviewWorkflow.table.states.join(', ')}` })
+  state?: ReviewState;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "Only this supplier's reviews" })
+  @IsOptional()
+  @IsUUID('all', { message: 'supplierId must be a UUID' })
+  supplierId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "Only this contract's reviews" })
+  @IsOptional()
+  @IsUUID('all', { message: 'contractId must be a UUID' })
   contractId?: string;
 }
 
@@ -127,32 +149,63 @@ export class ConcludeReviewDto {
   expectedVersion?: number;
 }
 
-export interface PlacementCheckView {
-  placementId: string;
-  startDate: string;
-  placementState: string;
-  /** Pre-filled from last month: the weekly hours when the review was created. */
-  previousWeeklyHours: number;
-  stillEmployed: boolean | null;
-  weeklyHours: number | null;
-  endDate: string | null;
-  endReason: string | null;
-  note: string | null;
+export class PlacementCheckView {
+  @ApiProperty({ format: 'uuid' }) placementId!: string;
+  @ApiProperty() startDate!: string;
+  @ApiProperty() placementState!: string;
+  @ApiProperty({ description: 'Pre-filled from last month: the weekly hours when the review was created' }) previousWeeklyHours!: number;
+  @ApiProperty({ nullable: true, type: Boolean }) stillEmployed!: boolean | null;
+  @ApiProperty({ nullable: true, type: Number }) weeklyHours!: number | null;
+  @ApiProperty({ nullable: true, type: String }) endDate!: string | null;
+  @ApiProperty({ nullable: true, type: String }) endReason!: string | null;
+  @ApiProperty({ nullable: true, type: String }) note!: string | null;
 }
 
-export interface ReviewView {
-  id: string;
-  contractId: string;
-  supplierId: string;
-  supplierName: string;
-  tenderTitle: string;
-  period: string;
-  state: string;
-  version: number;
-  dueOn: string;
-  supplierNote: string | null;
-  discussion: string | null;
-  challenges: string | null;
-  actions: ReviewAction[];
-  placements: PlacementCheckView[];
+export class ReviewView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) contractId!: string;
+  @ApiProperty({ format: 'uuid' }) supplierId!: string;
+  @ApiProperty() supplierName!: string;
+  @ApiProperty() tenderTitle!: string;
+  @ApiProperty({ example: '2025-03' }) period!: string;
+  @ApiProperty({ enum: reviewWorkflow.table.states }) state!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty() dueOn!: string;
+  @ApiProperty({ nullable: true, type: String }) supplierNote!: string | null;
+  @ApiProperty({ nullable: true, type: String }) discussion!: string | null;
+  @ApiProperty({ nullable: true, type: String }) challenges!: string | null;
+  @ApiProperty({ enum: REVIEW_ACTIONS, isArray: true }) actions!: ReviewAction[];
+  @ApiProperty({ type: [PlacementCheckView] }) placements!: PlacementCheckView[];
+}
+
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+/** A review row (with supplier_name, tender_title, due_text) and its placement checks, as the API shows them. */
+export function toReviewView(r: Record<string, any>, checks: Record<string, any>[]): ReviewView {
+  return {
+    id: r.id,
+    contractId: r.contract_id,
+    supplierId: r.supplier_id,
+    supplierName: r.supplier_name,
+    tenderTitle: r.tender_title,
+    period: r.period,
+    state: r.state,
+    version: r.version,
+    dueOn: r.due_text,
+    supplierNote: r.supplier_note,
+    discussion: r.discussion,
+    challenges: r.challenges,
+    actions: r.actions,
+    placements: checks.map((c) => ({
+      placementId: String(c.placement_id),
+      startDate: String(c.start_text),
+      placementState: String(c.placement_state),
+      previousWeeklyHours: Number(c.previous_weekly_hours),
+      stillEmployed: c.still_employed ?? null,
+      weeklyHours: num(c.weekly_hours),
+      endDate: c.end_text ?? null,
+      endReason: c.end_reason ?? null,
+      note: c.note ?? null,
+    })),
+  };
 }

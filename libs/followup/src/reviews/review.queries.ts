@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { Keyset } from '@klausul/paging';
 
 export interface ReviewRow {
   id: string;
@@ -33,4 +34,55 @@ export async function emailsOf(manager: EntityManager, where: { supplierId?: str
     [where.roles, where.supplierId ?? null, where.municipalityId ?? null],
   );
   return rows.map((r) => r.email);
+}
+
+const REVIEW_VIEW_COLUMNS = `r.*, to_char(r.due_on, 'YYYY-MM-DD') AS due_text, s.name AS supplier_name, t.title AS tender_title`;
+const REVIEW_VIEW_FROM = 'review r JOIN supplier s ON s.id = r.supplier_id JOIN contract c ON c.id = r.contract_id JOIN tender t ON t.id = c.tender_id';
+
+export interface ReviewListFilters {
+  /** All apply: a supplier HR contact's own supplier, and the query's. */
+  supplierIds: string[];
+  period?: string;
+  state?: string;
+  contractId?: string;
+}
+
+/** One page of a municipality's reviews, with their supplier's name and tender's title, in the keyset's order. */
+export function listReviews(
+  manager: EntityManager,
+  municipalityId: string,
+  filters: ReviewListFilters,
+  keyset: Keyset,
+): Promise<(Record<string, any> & { id: string; page_key: string })[]> {
+  const params: unknown[] = [municipalityId];
+  const where = ['r.municipality_id = $1'];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    where.push(sql.replace('?', `$${params.length}`));
+  };
+  for (const supplierId of filters.supplierIds) add('r.supplier_id = ?', supplierId);
+  if (filters.period) add('r.period = ?', filters.period);
+  if (filters.state) add('r.state = ?', filters.state);
+  if (filters.contractId) add('r.contract_id = ?', filters.contractId);
+  return manager.query(
+    `SELECT ${REVIEW_VIEW_COLUMNS}, ${keyset.keyColumn} FROM ${REVIEW_VIEW_FROM}
+      WHERE ${where.join(' AND ')}${keyset.condition(params)}${keyset.orderAndLimit}`,
+    params,
+  );
+}
+
+/** One review with its supplier's name and tender's title. */
+export async function reviewWithNames(manager: EntityManager, id: string): Promise<Record<string, any> | undefined> {
+  const [row] = await manager.query(`SELECT ${REVIEW_VIEW_COLUMNS} FROM ${REVIEW_VIEW_FROM} WHERE r.id = $1`, [id]);
+  return row;
+}
+
+/** The placement checks of several reviews, in one query, each review's in its placements' start order. */
+export function placementChecksOf(manager: EntityManager, reviewIds: readonly string[]): Promise<Record<string, any>[]> {
+  return manager.query(
+    `SELECT pc.*, to_char(p.start_date, 'YYYY-MM-DD') AS start_text, to_char(pc.end_date, 'YYYY-MM-DD') AS end_text, p.state AS placement_state
+       FROM placement_check pc JOIN placement p ON p.id = pc.placement_id WHERE pc.review_id = ANY($1::uuid[])
+      ORDER BY pc.review_id, p.start_date, p.id`,
+    [[...reviewIds]],
+  );
 }

@@ -4,12 +4,11 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { type Actor, InvalidInputError } from '@klausul/domain';
 import { jobOrderWorkflow } from '@klausul/matching';
 import { MessageService } from '@klausul/messaging';
+import { Keyset, type Page } from '@klausul/paging';
 import { WorkflowEngine } from '@klausul/workflow';
-import type { ConcludeReviewDto, PlacementCheckView, ReviewView } from './review.dto';
-import { emailsOf } from './review.queries';
+import { type ConcludeReviewDto, REVIEW_SORTS, type ReviewListQuery, type ReviewView, toReviewView } from './review.dto';
+import { emailsOf, listReviews, placementChecksOf, reviewWithNames } from './review.queries';
 import { reviewWorkflow } from './review.workflow';
-
-const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 /** Reading and concluding reviews; the supplier's confirmation is ReviewConfirmationService. */
 @Injectable()
@@ -27,54 +26,18 @@ export class ReviewService {
 
   /** The review and its placements, without checking who asks (callers have). */
   async view(manager: EntityManager, id: string): Promise<ReviewView> {
-    const [r] = await manager.query(
-      `SELECT r.*, to_char(r.due_on, 'YYYY-MM-DD') AS due_text, s.name AS supplier_name, t.title AS tender_title
-         FROM review r JOIN supplier s ON s.id = r.supplier_id JOIN contract c ON c.id = r.contract_id JOIN tender t ON t.id = c.tender_id
-        WHERE r.id = $1`,
-      [id],
-    );
-    const checks: Record<string, unknown>[] = await manager.query(
-      `SELECT pc.*, to_char(p.start_date, 'YYYY-MM-DD') AS start_text, to_char(pc.end_date, 'YYYY-MM-DD') AS end_text, p.state AS placement_state
-         FROM placement_check pc JOIN placement p ON p.id = pc.placement_id WHERE pc.review_id = $1 ORDER BY p.start_date, p.id`,
-      [id],
-    );
-    return {
-      id: r.id,
-      contractId: r.contract_id,
-      supplierId: r.supplier_id,
-      supplierName: r.supplier_name,
-      tenderTitle: r.tender_title,
-      period: r.period,
-      state: r.state,
-      version: r.version,
-      dueOn: r.due_text,
-      supplierNote: r.supplier_note,
-      discussion: r.discussion,
-      challenges: r.challenges,
-      actions: r.actions,
-      placements: checks.map(
-        (c): PlacementCheckView => ({
-          placementId: String(c.placement_id),
-          startDate: String(c.start_text),
-          placementState: String(c.placement_state),
-          previousWeeklyHours: Number(c.previous_weekly_hours),
-          stillEmployed: c.still_employed as boolean | null,
-          weeklyHours: num(c.weekly_hours),
-          endDate: (c.end_text as string | null) ?? null,
-          endReason: (c.end_reason as string | null) ?? null,
-          note: (c.note as string | null) ?? null,
-        }),
-      ),
-    };
+    const review = await reviewWithNames(manager, id);
+    return toReviewView(review!, await placementChecksOf(manager, [id]));
   }
 
-  async list(actor: Actor, query: { period?: string; contractId?: string }): Promise<ReviewView[]> {
-    const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM review WHERE municipality_id = $1 AND ($2::text IS NULL OR period = $2) AND ($3::uuid IS NULL OR contract_id = $3)
-          AND ($4::uuid IS NULL OR supplier_id = $4) ORDER BY period DESC, created_at, id LIMIT 500`,
-      [actor.municipalityId, query.period ?? null, query.contractId ?? null, actor.role === 'supplier_hr' ? actor.supplierId : null],
-    );
-    return Promise.all(rows.map((r) => this.view(this.dataSource.manager, r.id)));
+  /** One page of reviews with their placement checks (two queries); a supplier HR contact sees its own supplier's only. */
+  async list(actor: Actor, query: ReviewListQuery): Promise<Page<ReviewView>> {
+    const keyset = Keyset.of(query, REVIEW_SORTS, '-period', 'r.id');
+    const supplierIds = [actor.role === 'supplier_hr' ? actor.supplierId : null, query.supplierId].filter((id): id is string => !!id);
+    const manager = this.dataSource.manager;
+    const rows = await listReviews(manager, actor.municipalityId, { supplierIds, period: query.period, state: query.state, contractId: query.contractId }, keyset);
+    const checks = await placementChecksOf(manager, rows.slice(0, keyset.limit).map((row) => row.id));
+    return keyset.page(rows, (row) => toReviewView(row, checks.filter((check) => check.review_id === row.id)));
   }
 
   /** The unit concludes: records the talk and the actions; a replacement reopens the contract's closed job order. */

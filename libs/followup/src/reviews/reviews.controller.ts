@@ -2,7 +2,8 @@ import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@ne
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@klausul/domain';
 import { CurrentActor, Roles } from '@klausul/identity';
-import { ConcludeReviewDto, ReviewConfirmationDto, ReviewCsvQueryDto, ReviewQueryDto, ReviewRunDto, type ReviewView } from './review.dto';
+import { ApiPageOf, type Page } from '@klausul/paging';
+import { ConcludeReviewDto, ReviewConfirmationDto, ReviewCsvQueryDto, ReviewListQuery, ReviewRunDto, ReviewView } from './review.dto';
 import { ReviewConfirmationService } from './review-confirmation.service';
 import type { ReviewRunResult } from './review-run.service';
 import { ReviewRunCommand } from './review-run.command';
@@ -31,7 +32,9 @@ export class ReviewsController {
 
   @Get('reviews')
   @Roles(...UNIT, 'supplier_hr')
-  list(@CurrentActor() actor: Actor, @Query() query: ReviewQueryDto): Promise<ReviewView[]> {
+  @ApiOperation({ summary: 'Reviews, a page at a time, with their placement checks; filter by period, state, supplier and contract' })
+  @ApiPageOf(ReviewView)
+  list(@CurrentActor() actor: Actor, @Query() query: ReviewListQuery): Promise<Page<ReviewView>> {
     return this.reviews.list(actor, query);
   }
 

@@ -1,9 +1,20 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@klausul/domain';
 import { CurrentActor, Roles } from '@klausul/identity';
-import { CompleteParticipantDto, CreateProgrammeDto, DropOutParticipantDto, EnrolParticipantDto, ProposeParticipantDto } from './upskilling.dto';
-import { type ParticipantView, type ProgrammeView, UpskillingService } from './upskilling.service';
+import { ApiPageOf, type Page } from '@klausul/paging';
+import {
+  CompleteParticipantDto,
+  CreateProgrammeDto,
+  DropOutParticipantDto,
+  EnrolParticipantDto,
+  ParticipantListQuery,
+  ParticipantView,
+  ProgrammeListQuery,
+  ProgrammeView,
+  ProposeParticipantDto,
+} from './upskilling.dto';
+import { UpskillingService } from './upskilling.service';
 import { UPSKILLING_ROLES } from './upskilling-participant.workflow';
 
 /** Upskilling programmes (opkvalificeringsforløb), for the matchmaking unit only. */
@@ -21,15 +32,25 @@ export class UpskillingController {
 
   @Get('programmes')
   @Roles(...UPSKILLING_ROLES)
-  list(@CurrentActor() actor: Actor): Promise<ProgrammeView[]> {
-    return this.upskilling.list(actor);
+  @ApiOperation({ summary: 'Programmes, a page at a time, with their partners and places left' })
+  @ApiPageOf(ProgrammeView)
+  list(@CurrentActor() actor: Actor, @Query() query: ProgrammeListQuery): Promise<Page<ProgrammeView>> {
+    return this.upskilling.list(actor, query);
   }
 
   @Get('programmes/:id')
   @Roles(...UPSKILLING_ROLES)
-  @ApiOperation({ summary: 'A programme with its participants (written to the access log)' })
+  @ApiOperation({ summary: 'A programme; its participants are GET programmes/:id/participants' })
   get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ProgrammeView> {
     return this.upskilling.get(actor, id);
+  }
+
+  @Get('programmes/:id/participants')
+  @Roles(...UPSKILLING_ROLES)
+  @ApiOperation({ summary: "A programme's participants, a page at a time; filter by state (each read is written to the access log)" })
+  @ApiPageOf(ParticipantView)
+  participants(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: ParticipantListQuery): Promise<Page<ParticipantView>> {
+    return this.upskilling.participants(actor, id, query);
   }
 
   @Post('programmes/:id/participants')

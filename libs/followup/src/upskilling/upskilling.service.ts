@@ -4,39 +4,24 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { type Actor, assertNoCprNumber, Clock, ConflictError, GuardFailedError, InvalidInputError, NotFoundError, isUuid } from '@klausul/domain';
 import { AccessLogService } from '@klausul/identity';
 import { CandidateService } from '@klausul/matching';
+import { Keyset, type Page } from '@klausul/paging';
 import { WorkflowEngine } from '@klausul/workflow';
-import type { CompleteParticipantDto, CreateProgrammeDto, DropOutParticipantDto, EnrolParticipantDto, ProposeParticipantDto } from './upskilling.dto';
+import {
+  type CompleteParticipantDto,
+  type CreateProgrammeDto,
+  type DropOutParticipantDto,
+  type EnrolParticipantDto,
+  PARTICIPANT_SORTS,
+  type ParticipantListQuery,
+  type ParticipantView,
+  PROGRAMME_SORTS,
+  type ProgrammeListQuery,
+  type ProgrammeView,
+  type ProposeParticipantDto,
+  toParticipantView,
+  toProgrammeView,
+} from './upskilling.dto';
 import { type ParticipantEvent, upskillingParticipantWorkflow } from './upskilling-participant.workflow';
-
-
-export interface ProgrammeView {
-  id: string;
-  name: string;
-  description: string | null;
-  capacity: number;
-  maxDurationMonths: number;
-  contractId: string | null;
-  partnerSupplierIds: string[];
-  enrolled: number;
-  placesLeft: number;
-  createdAt: string;
-  participants?: ParticipantView[];
-}
-
-export interface ParticipantView {
-  id: string;
-  programmeId: string;
-  state: string;
-  version: number;
-  name: string | null;
-  startDate: string;
-  plannedEndDate: string;
-  endDate: string | null;
-  outcome: string | null;
-  note: string | null;
-  /** Candidates this participant was proposed as, on job orders. */
-  candidates: { candidateId: string; jobOrderId: string; state: string }[];
-}
 
 const PROGRAMME_COLUMNS = `p.id, p.name, p.description, p.capacity, p.max_duration_months, p.contract_id, p.created_at,
   COALESCE((SELECT array_agg(pp.supplier_id ORDER BY pp.supplier_id) FROM upskilling_programme_partner pp WHERE pp.programme_id = p.id), '{}') AS partners,
@@ -47,37 +32,6 @@ const PARTICIPANT_COLUMNS = `u.id, u.programme_id, u.state, u.version, u.display
   to_char(u.end_date, 'YYYY-MM-DD') AS end_text,
   COALESCE((SELECT json_agg(json_build_object('candidateId', c.id, 'jobOrderId', c.job_order_id, 'state', c.state) ORDER BY c.created_at)
               FROM candidate c WHERE c.upskilling_participant_id = u.id), '[]') AS candidates`;
-
-function toProgrammeView(row: Record<string, any>): ProgrammeView {
-  return {
-    id: row.id,
-    name: row.name,
-    description: row.description,
-    capacity: row.capacity,
-    maxDurationMonths: row.max_duration_months,
-    contractId: row.contract_id,
-    partnerSupplierIds: row.partners,
-    enrolled: row.enrolled,
-    placesLeft: Math.max(0, row.capacity - row.enrolled),
-    createdAt: new Date(row.created_at).toISOString(),
-  };
-}
-
-function toParticipantView(row: Record<string, any>): ParticipantView {
-  return {
-    id: row.id,
-    programmeId: row.programme_id,
-    state: row.state,
-    version: row.version,
-    name: row.display_name,
-    startDate: row.start_text,
-    plannedEndDate: row.planned_text,
-    endDate: row.end_text,
-    outcome: row.outcome,
-    note: row.note,
-    candidates: row.candidates,
-  };
-}
 
 /**
  * Upskilling programmes (opkvalificeringsforløb) of the matchmaking unit: capacity is
@@ -91,8 +45,8 @@ export class UpskillingService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly engine: WorkflowEngine,
     private readonly candidates: CandidateService,
-    private readonly accessLog: AccessLogService,
     private readonly clock: Clock,
+    private readonly accessLog: AccessLogService,
   ) {}
 
   async create(actor: Actor, dto: CreateProgrammeDto): Promise<ProgrammeView> {
@@ -123,22 +77,36 @@ export class UpskillingService {
     });
   }
 
-  async list(actor: Actor): Promise<ProgrammeView[]> {
-    const rows = await this.dataSource.query(`SELECT ${PROGRAMME_COLUMNS} FROM upskilling_programme p WHERE p.municipality_id = $1 ORDER BY p.created_at, p.id`, [
-      actor.municipalityId,
-    ]);
-    return rows.map(toProgrammeView);
+  /** One page of the municipality's programmes, with their partners and enrolled count in the same query. */
+  async list(actor: Actor, query: ProgrammeListQuery): Promise<Page<ProgrammeView>> {
+    const keyset = Keyset.of(query, PROGRAMME_SORTS, 'createdAt', 'p.id');
+    const params: unknown[] = [actor.municipalityId];
+    const rows = await this.dataSource.query(
+      `SELECT ${PROGRAMME_COLUMNS}, ${keyset.keyColumn} FROM upskilling_programme p WHERE p.municipality_id = $1${keyset.condition(params)}${keyset.orderAndLimit}`,
+      params,
+    );
+    return keyset.page(rows, toProgrammeView);
   }
 
-  /** One programme with its participants (each read written to the access log). */
+  /** One programme; its participants are a list of their own (participants), so a large programme never comes back whole. */
   async get(actor: Actor, id: string): Promise<ProgrammeView> {
-    const view = await this.programme(this.dataSource.manager, actor, id);
+    return this.programme(this.dataSource.manager, actor, id);
+  }
+
+  /** One page of a programme's participants (each read written to the access log). */
+  async participants(actor: Actor, programmeId: string, query: ParticipantListQuery): Promise<Page<ParticipantView>> {
+    const keyset = Keyset.of(query, PARTICIPANT_SORTS, 'startDate', 'u.id');
+    await this.programme(this.dataSource.manager, actor, programmeId);
+    const params: unknown[] = [programmeId, actor.municipalityId];
+    if (query.state) params.push(query.state);
     const rows = await this.dataSource.query(
-      `SELECT ${PARTICIPANT_COLUMNS} FROM upskilling_participant u WHERE u.programme_id = $1 AND u.municipality_id = $2 ORDER BY u.start_date, u.created_at, u.id`,
-      [id, actor.municipalityId],
+      `SELECT ${PARTICIPANT_COLUMNS}, ${keyset.keyColumn} FROM upskilling_participant u
+        WHERE u.programme_id = $1 AND u.municipality_id = $2${query.state ? ' AND u.state = $3' : ''}${keyset.condition(params)}${keyset.orderAndLimit}`,
+      params,
     );
-    await this.logReads(actor, rows.map((r: { id: string }) => r.id));
-    return { ...view, participants: rows.map(toParticipantView) };
+    const page = keyset.page(rows, toParticipantView);
+    await this.logReads(actor, page.items.map((participant) => participant.id));
+    return page;
   }
 
   /** Enrols a citizen; refused (422) when the programme's places are all taken. */
@@ -219,6 +187,6 @@ export class UpskillingService {
   }
 
   private async logReads(actor: Actor, ids: string[]): Promise<void> {
-    await Promise.all(ids.map((subjectId) => this.accessLog.record(actor, { action: 'read-upskilling-participant', subjectType: 'upskilling_participant', subjectId })));
+    await this.accessLog.recordMany(actor, { action: 'read-upskilling-participant', subjectType: 'upskilling_participant', subjectIds: ids });
   }
 }

@@ -3,7 +3,9 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsBase64, IsEmail, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
+import { PageQuery, type SortColumns, sortValues } from '@klausul/paging';
 import { SHIFT_PATTERNS } from '../job-orders/job-order.dto';
+import { candidateWorkflow } from './candidate.workflow';
 
 export const TARGET_GROUPS = ['flexjob', 'cash_benefit', 'refugee', 'long_term_unemployed', 'disability_pension', 'apprentice_trainee', 'other'] as const;
 export const EMPLOYMENT_FORMS = ['ordinary', 'flexjob', 'wage_subsidy', 'trainee_apprentice', 'practicum'] as const;
@@ -150,4 +152,23 @@ export class RejectDto extends CandidateEventDto {
   @IsString()
   @MaxLength(2000)
   note?: string;
+}
+
+const CANDIDATE_STATES = candidateWorkflow.table.states;
+
+/** How a job order's candidates sort (keyset columns; each has an index ending in (column, id)). */
+export const CANDIDATE_SORTS = {
+  createdAt: { sql: 'c.created_at', type: 'timestamptz' },
+} as const satisfies SortColumns;
+
+export class CandidateListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: sortValues(CANDIDATE_SORTS), default: 'createdAt' })
+  @IsOptional()
+  @IsIn(sortValues(CANDIDATE_SORTS), { message: `sort must be one of: ${sortValues(CANDIDATE_SORTS).join(', ')}` })
+  sort?: string;
+
+  @ApiPropertyOptional({ enum: CANDIDATE_STATES })
+  @IsOptional()
+  @IsIn(CANDIDATE_STATES, { message: `state must be one of: ${CANDIDATE_STATES.join(', ')}` })
+  state?: string;
 }

@@ -4,9 +4,11 @@ import { DataSource } from 'typeorm';
 import { type Actor, assertNoCprNumber, Clock, GuardFailedError, NotFoundError } from '@klausul/domain';
 import { type FileContent, FileStore } from '@klausul/files';
 import { AccessLogService } from '@klausul/identity';
+import { Keyset, type Page } from '@klausul/paging';
 import { WorkflowEngine } from '@klausul/workflow';
 import { jobOrderWorkflow } from '../job-orders/job-order.workflow';
-import type { ProposeCandidateDto } from './candidate.dto';
+import { candidatePage } from './candidate-list.query';
+import { CANDIDATE_SORTS, type CandidateListQuery, type ProposeCandidateDto } from './candidate.dto';
 import { CANDIDATE_COLUMNS, type CandidateView, toCandidateView, VISIBLE_TO_SUPPLIER } from './candidate.view';
 import { candidateWorkflow, type CandidateEvent } from './candidate.workflow';
 
@@ -58,16 +60,19 @@ export class CandidateService {
     });
   }
 
-  async list(actor: Actor, jobOrderId: string): Promise<CandidateView[]> {
-    await this.engine.load(this.dataSource.manager, jobOrderWorkflow, jobOrderId, actor);
-    const rows = await this.dataSource.query(
-      `SELECT ${CANDIDATE_COLUMNS} FROM candidate c
-        WHERE c.job_order_id = $1 AND c.municipality_id = $2 AND ($3::text[] IS NULL OR c.state = ANY($3))
-        ORDER BY c.created_at, c.id`,
-      [jobOrderId, actor.municipalityId, actor.role === 'supplier_hr' ? VISIBLE_TO_SUPPLIER : null],
+  /** One page of a job order's candidates; a supplier sees its shortlisted ones only. Every candidate shown is in the access log. */
+  async list(actor: Actor, jobOrderId: string, query: CandidateListQuery): Promise<Page<CandidateView>> {
+    const keyset = Keyset.of(query, CANDIDATE_SORTS, 'createdAt', 'c.id');
+    const manager = this.dataSource.manager;
+    await this.engine.load(manager, jobOrderWorkflow, jobOrderId, actor);
+    const rows = await candidatePage(
+      manager,
+      { municipalityId: actor.municipalityId, jobOrderId, visibleStates: actor.role === 'supplier_hr' ? VISIBLE_TO_SUPPLIER : null, state: query.state },
+      keyset,
     );
-    await Promise.all(rows.map((row: { id: string }) => this.accessLog.record(actor, { action: 'read-candidate', subjectType: 'candidate', subjectId: row.id })));
-    return rows.map((row: Record<string, any>) => toCandidateView(row, actor));
+    const page = keyset.page(rows, (row) => toCandidateView(row, actor));
+    await this.accessLog.recordMany(actor, { action: 'read-candidate', subjectType: 'candidate', subjectIds: page.items.map((candidate) => candidate.id) }, manager);
+    return page;
   }
 
   async get(actor: Actor, id: string): Promise<CandidateView> {

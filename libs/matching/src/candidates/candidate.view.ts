@@ -1,30 +1,37 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Actor } from '@klausul/domain';
+import { candidateWorkflow } from './candidate.workflow';
 
 /** States in which a supplier sees a candidate: from the shortlist on. */
 export const VISIBLE_TO_SUPPLIER = ['shortlisted', 'interview', 'hired', 'rejected'];
 
-export interface CandidateView {
-  id: string;
-  jobOrderId: string;
-  state: string;
-  version: number;
-  name: string | null;
-  email: string | null;
-  phone: string | null;
-  hasCv: boolean;
-  applicationText: string | null;
-  availableWeeklyHours: number;
-  preferredShifts: string[];
-  interviewOn: string | null;
-  rejectionReason: string | null;
-  placementId: string | null;
+export class ConsentView {
+  @ApiProperty({ example: '2026-01-15' }) givenOn!: string;
+  @ApiProperty() scope!: string;
+}
+
+export class CandidateView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) jobOrderId!: string;
+  @ApiProperty({ enum: candidateWorkflow.table.states }) state!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty({ type: String, nullable: true, description: 'null once the data was erased' }) name!: string | null;
+  @ApiProperty({ type: String, nullable: true }) email!: string | null;
+  @ApiProperty({ type: String, nullable: true }) phone!: string | null;
+  @ApiProperty() hasCv!: boolean;
+  @ApiProperty({ type: String, nullable: true }) applicationText!: string | null;
+  @ApiProperty() availableWeeklyHours!: number;
+  @ApiProperty({ type: [String] }) preferredShifts!: string[];
+  @ApiProperty({ type: String, nullable: true }) interviewOn!: string | null;
+  @ApiProperty({ type: String, nullable: true }) rejectionReason!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) placementId!: string | null;
   /** Only for the matchmaking unit and the jobcenter: a supplier never sees target group or consent. */
-  targetGroup?: string;
-  consent?: { givenOn: string; scope: string };
-  declineNote?: string | null;
+  @ApiPropertyOptional({ description: 'Not shown to suppliers' }) targetGroup?: string;
+  @ApiPropertyOptional({ type: ConsentView, description: 'Not shown to suppliers' }) consent?: ConsentView;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Not shown to suppliers' }) declineNote?: string | null;
   /** The upskilling programme participant this person was proposed as, if any (unit and jobcenter only). */
-  upskillingParticipantId?: string | null;
-  createdAt: string;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid', description: 'Not shown to suppliers' }) upskillingParticipantId?: string | null;
+  @ApiProperty() createdAt!: string;
 }
 
 const dateText = (value: unknown) => (value === null || value === undefined ? null : String(value));

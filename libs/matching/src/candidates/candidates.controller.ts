@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@klausul/domain';
 import { CurrentActor, Roles } from '@klausul/identity';
-import { CandidateEventDto, DeclineCandidateDto, HireDto, InterviewDto, ProposeCandidateDto, RejectDto } from './candidate.dto';
+import { ApiPageOf, type Page } from '@klausul/paging';
+import { CandidateEventDto, CandidateListQuery, DeclineCandidateDto, HireDto, InterviewDto, ProposeCandidateDto, RejectDto } from './candidate.dto';
 import { CandidateService } from './candidate.service';
-import type { CandidateView } from './candidate.view';
+import { CandidateView } from './candidate.view';
 import { candidateWorkflow } from './candidate.workflow';
 
 const READERS = candidateWorkflow.readRoles;
@@ -25,9 +26,10 @@ export class CandidatesController {
 
   @Get('job-orders/:jobOrderId/candidates')
   @Roles(...READERS)
-  @ApiOperation({ summary: "A job order's candidates (a supplier sees only its shortlisted ones, without target group)" })
-  list(@CurrentActor() actor: Actor, @Param('jobOrderId') jobOrderId: string): Promise<CandidateView[]> {
-    return this.candidates.list(actor, jobOrderId);
+  @ApiOperation({ summary: "A job order's candidates, a page at a time; filter by state (a supplier sees only its shortlisted ones, without target group)" })
+  @ApiPageOf(CandidateView)
+  list(@CurrentActor() actor: Actor, @Param('jobOrderId') jobOrderId: string, @Query() query: CandidateListQuery): Promise<Page<CandidateView>> {
+    return this.candidates.list(actor, jobOrderId, query);
   }
 
   @Get('candidates/:id')

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Length, Max, Min, ValidateIf } from 'class-validator';
+import { IsQueryBoolean, PageQuery, type SortColumns, sortValues } from '@klausul/paging';
 
 export class CreateJobcenterChannelDto {
   @ApiProperty({ enum: ['email', 'webhook'] })
@@ -47,11 +48,28 @@ export class MatchingSettingsDto {
   retentionPlacementMonths?: number | null;
 }
 
-export interface JobcenterChannelView {
-  id: string;
-  kind: string;
-  name: string;
-  address: string;
-  active: boolean;
-  createdAt: string;
+export class JobcenterChannelView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ['email', 'webhook'] }) kind!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: 'The e-mail address, or the webhook URL' }) address!: string;
+  @ApiProperty() active!: boolean;
+  @ApiProperty() createdAt!: string;
+}
+
+/** How the channel list sorts (keyset columns; each has an index ending in (column, id)). */
+export const CHANNEL_SORTS = {
+  createdAt: { sql: 'c.created_at', type: 'timestamptz' },
+} as const satisfies SortColumns;
+
+export class JobcenterChannelListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: sortValues(CHANNEL_SORTS), default: 'createdAt' })
+  @IsOptional()
+  @IsIn(sortValues(CHANNEL_SORTS), { message: `sort must be one of: ${sortValues(CHANNEL_SORTS).join(', ')}` })
+  sort?: string;
+
+  @ApiPropertyOptional({ type: Boolean, default: true, description: 'false lists the channels that were removed' })
+  @IsOptional()
+  @IsQueryBoolean()
+  active?: boolean;
 }

@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor, ConflictError, NotFoundError, isUuid } from '@klausul/domain';
-import type { CreateJobcenterChannelDto, JobcenterChannelView, MatchingSettingsDto } from './jobcenter-channel.dto';
-
+import { Keyset, type Page } from '@klausul/paging';
+import {
+  CHANNEL_SORTS, type CreateJobcenterChannelDto, type JobcenterChannelListQuery, type JobcenterChannelView, type MatchingSettingsDto,
+} from './jobcenter-channel.dto';
 
 const toView = (row: Record<string, any>): JobcenterChannelView => ({
   id: row.id,
@@ -19,13 +21,16 @@ const toView = (row: Record<string, any>): JobcenterChannelView => ({
 export class JobcenterChannelService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async list(actor: Actor): Promise<JobcenterChannelView[]> {
+  /** One page of the municipality's channels, the active ones unless asked for the removed. */
+  async list(actor: Actor, query: JobcenterChannelListQuery): Promise<Page<JobcenterChannelView>> {
+    const keyset = Keyset.of(query, CHANNEL_SORTS, 'createdAt', 'c.id');
+    const params: unknown[] = [actor.municipalityId, query.active ?? true];
     const rows = await this.dataSource.query(
-      `SELECT c.*, e.url FROM jobcenter_channel c LEFT JOIN webhook_endpoint e ON e.id = c.endpoint_id
-        WHERE c.municipality_id = $1 AND c.active ORDER BY c.created_at`,
-      [actor.municipalityId],
+      `SELECT c.*, e.url, ${keyset.keyColumn} FROM jobcenter_channel c LEFT JOIN webhook_endpoint e ON e.id = c.endpoint_id
+        WHERE c.municipality_id = $1 AND c.active = $2${keyset.condition(params)}${keyset.orderAndLimit}`,
+      params,
     );
-    return rows.map(toView);
+    return keyset.page(rows, toView);
   }
 
   /** A webhook channel gets its own signed endpoint (the messaging library delivers to it). */

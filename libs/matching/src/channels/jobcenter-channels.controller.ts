@@ -1,8 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@klausul/domain';
 import { CurrentActor, Roles } from '@klausul/identity';
-import { CreateJobcenterChannelDto, type JobcenterChannelView, MatchingSettingsDto } from './jobcenter-channel.dto';
+import { ApiPageOf, type Page } from '@klausul/paging';
+import { CreateJobcenterChannelDto, JobcenterChannelListQuery, JobcenterChannelView, MatchingSettingsDto } from './jobcenter-channel.dto';
 import { JobcenterChannelService } from './jobcenter-channel.service';
 
 /** The municipality's matching configuration (admins). */
@@ -13,8 +14,10 @@ export class JobcenterChannelsController {
   constructor(private readonly channels: JobcenterChannelService) {}
 
   @Get('jobcenter-channels')
-  list(@CurrentActor() actor: Actor): Promise<JobcenterChannelView[]> {
-    return this.channels.list(actor);
+  @ApiOperation({ summary: 'The channels forwarded job descriptions go to, a page at a time (active=false: the removed ones)' })
+  @ApiPageOf(JobcenterChannelView)
+  list(@CurrentActor() actor: Actor, @Query() query: JobcenterChannelListQuery): Promise<Page<JobcenterChannelView>> {
+    return this.channels.list(actor, query);
   }
 
   @Post('jobcenter-channels')

@@ -1,7 +1,10 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { PageQuery, type SortColumns, sortValues } from '@klausul/paging';
+import { jobOrderWorkflow } from './job-order.workflow';
 
 export const SHIFT_PATTERNS = ['morning', 'afternoon', 'split', 'full_day', 'flexible'] as const;
+const JOB_ORDER_STATES = jobOrderWorkflow.table.states;
 
 /** A supplier's job description (stillingsbeskrivelse). */
 export class JobOrderFieldsDto {
@@ -84,28 +87,58 @@ export class ReturnJobOrderDto extends JobOrderEventDto {
   comment!: string;
 }
 
-export interface JobOrderView {
-  id: string;
-  contractId: string;
-  supplierId: string;
-  state: string;
-  version: number;
-  deliveryStatus: string;
-  title: string;
-  tasks: string;
-  weeklyHours: number;
-  shiftPattern: string;
-  workplaceAddress: string;
-  startDate: string;
-  positions: number;
-  requirements: string;
-  learningOnTheJob: string;
-  interviewContact: string;
-  returnComment: string | null;
-  forwardedAt: string | null;
-  candidatesDueOn: string | null;
-  createdAt: string;
-  updatedAt: string;
+export class JobOrderView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) contractId!: string;
+  @ApiProperty({ description: "The title of the contract's tender" }) contractTitle!: string;
+  @ApiProperty({ format: 'uuid' }) supplierId!: string;
+  @ApiProperty() supplierName!: string;
+  @ApiProperty({ enum: JOB_ORDER_STATES }) state!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty({ enum: ['none', 'pending', 'delivered', 'failed'] }) deliveryStatus!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() tasks!: string;
+  @ApiProperty() weeklyHours!: number;
+  @ApiProperty({ enum: SHIFT_PATTERNS }) shiftPattern!: string;
+  @ApiProperty() workplaceAddress!: string;
+  @ApiProperty({ example: '2026-02-01' }) startDate!: string;
+  @ApiProperty() positions!: number;
+  @ApiProperty() requirements!: string;
+  @ApiProperty() learningOnTheJob!: string;
+  @ApiProperty() interviewContact!: string;
+  @ApiProperty({ type: String, nullable: true }) returnComment!: string | null;
+  @ApiProperty({ type: String, nullable: true }) forwardedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) candidatesDueOn!: string | null;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() updatedAt!: string;
+}
+
+/** How the job order list sorts (keyset columns; each has an index ending in (column, id)). */
+export const JOB_ORDER_SORTS = {
+  createdAt: { sql: 'j.created_at', type: 'timestamptz' },
+  startDate: { sql: 'j.start_date', type: 'date' },
+} as const satisfies SortColumns;
+
+export class JobOrderListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: sortValues(JOB_ORDER_SORTS), default: '-createdAt' })
+  @IsOptional()
+  @IsIn(sortValues(JOB_ORDER_SORTS), { message: `sort must be one of: ${sortValues(JOB_ORDER_SORTS).join(', ')}` })
+  sort?: string;
+
+  @ApiPropertyOptional({ enum: JOB_ORDER_STATES })
+  @IsOptional()
+  @IsIn(JOB_ORDER_STATES, { message: `state must be one of: ${JOB_ORDER_STATES.join(', ')}` })
+  state?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "Only this contract's job orders" })
+  @IsOptional()
+  @IsUUID('all', { message: 'contractId must be a UUID' })
+  contractId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "Only this supplier's job orders" })
+  @IsOptional()
+  @IsUUID('all', { message: 'supplierId must be a UUID' })
+  supplierId?: string;
 }
 
 /** node-postgres reads a DATE as local midnight; its local calendar fields are the date. */
@@ -119,7 +152,9 @@ export function toJobOrderView(row: Record<string, any>): JobOrderView {
   return {
     id: row.id,
     contractId: row.contract_id,
+    contractTitle: row.contract_title,
     supplierId: row.supplier_id,
+    supplierName: row.supplier_name,
     state: row.state,
     version: row.version,
     deliveryStatus: row.delivery_status,

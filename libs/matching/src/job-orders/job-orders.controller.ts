@@ -1,25 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@klausul/domain';
 import { CurrentActor, Roles } from '@klausul/identity';
-import { CreateJobOrderDto, JobOrderEventDto, type JobOrderView, ReturnJobOrderDto, UpdateJobOrderDto } from './job-order.dto';
+import { ApiPageOf, type Page } from '@klausul/paging';
+import { CreateJobOrderDto, JobOrderEventDto, JobOrderListQuery, JobOrderView, ReturnJobOrderDto, UpdateJobOrderDto } from './job-order.dto';
 import { JobOrderService } from './job-order.service';
 import { jobOrderWorkflow } from './job-order.workflow';
 
 const UNIT = ['admin', 'procurement_caseworker', 'employment_caseworker'] as const;
-
-class JobOrderQueryDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
-  contractId?: string;
-
-  @ApiPropertyOptional({ enum: jobOrderWorkflow.table.states })
-  @IsOptional()
-  @IsIn(jobOrderWorkflow.table.states)
-  state?: string;
-}
 
 /** Job descriptions (stillingsbeskrivelser): one named route per event of their workflow. */
 @ApiTags('job orders')
@@ -36,8 +24,11 @@ export class JobOrdersController {
 
   @Get('job-orders')
   @Roles(...UNIT, 'supplier_hr', 'jobcenter_contact')
-  @ApiOperation({ summary: 'Job descriptions you may see: the unit all, a supplier its own, the jobcenter those forwarded to it' })
-  list(@CurrentActor() actor: Actor, @Query() query: JobOrderQueryDto): Promise<JobOrderView[]> {
+  @ApiOperation({
+    summary: 'Job descriptions you may see, a page at a time: the unit all, a supplier its own, the jobcenter those forwarded to it; filter by state, contract and supplier',
+  })
+  @ApiPageOf(JobOrderView)
+  list(@CurrentActor() actor: Actor, @Query() query: JobOrderListQuery): Promise<Page<JobOrderView>> {
     return this.jobOrders.list(actor, query);
   }
 

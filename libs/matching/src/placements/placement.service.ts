@@ -1,17 +1,40 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Actor } from '@klausul/domain';
+import { type Actor, Clock, copenhagenDateOf, NotFoundError } from '@klausul/domain';
+import { AccessLogService, assertSameSupplier } from '@klausul/identity';
+import { Keyset, type Page } from '@klausul/paging';
 import { WorkflowEngine } from '@klausul/workflow';
-import type { PlacementView } from './placement.dto';
+import { type ContractPlacementView, PLACEMENT_SORTS, type PlacementListQuery, type PlacementView, toContractPlacementView } from './placement.dto';
+import { PlacementRepository } from './placement.repository';
 import { placementWorkflow, type PlacementEvent } from './placement.workflow';
 
 @Injectable()
 export class PlacementService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly placements: PlacementRepository,
     private readonly engine: WorkflowEngine,
+    private readonly clock: Clock,
+    private readonly accessLog: AccessLogService,
   ) {}
+
+  /**
+   * One page of a contract's placements: the unit's for any contract of its municipality,
+   * a supplier HR contact's for its own supplier's only (else 404, as for the contract).
+   * The people named are in the access log.
+   */
+  async listOfContract(actor: Actor, contractId: string, query: PlacementListQuery): Promise<Page<ContractPlacementView>> {
+    const keyset = Keyset.of(query, PLACEMENT_SORTS, 'startDate', 'p.id');
+    const contract = await this.placements.contract(actor.municipalityId, contractId);
+    if (!contract) throw new NotFoundError('contract', contractId);
+    assertSameSupplier(actor, contract.supplier_id, { what: 'contract', id: contractId });
+    const rows = await this.placements.listOfContract(contractId, { state: query.state, today: copenhagenDateOf(this.clock.now()) }, keyset);
+    const shown = rows.slice(0, keyset.limit);
+    const named = shown.filter((row) => row.candidate_id && row.employee_name !== null).map((row) => row.candidate_id as string);
+    await this.accessLog.recordMany(actor, { action: 'read-placement-list', subjectType: 'candidate', subjectIds: named });
+    return keyset.page(rows, toContractPlacementView);
+  }
 
   async get(actor: Actor, id: string): Promise<PlacementView> {
     await this.engine.load(this.dataSource.manager, placementWorkflow, id, actor);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor, ForbiddenError } from '@klausul/domain';
+import { type Page, SerialKeyset } from '@klausul/paging';
 import type { WorkflowDefinition } from './workflow-definition';
 import { WorkflowEngine } from './workflow-engine.service';
 
@@ -16,6 +17,19 @@ export interface TransitionRecord {
   at: string;
 }
 
+interface TransitionRow {
+  id: string;
+  event: string;
+  from_state: string | null;
+  to_state: string;
+  version: number;
+  actor_role: string;
+  actor_user_id: string | null;
+  actor_api_key_id: string | null;
+  input: Record<string, unknown>;
+  at: Date;
+}
+
 /** The append-only history of an entity: the audit trail of every change to it. */
 @Injectable()
 export class WorkflowHistoryRepository {
@@ -24,19 +38,22 @@ export class WorkflowHistoryRepository {
     private readonly engine: WorkflowEngine,
   ) {}
 
-  async forEntity(definition: WorkflowDefinition, entityId: string, actor: Actor): Promise<TransitionRecord[]> {
+  /** One page of the entity's transitions, oldest first (index (workflow, entity_id, id)). */
+  async forEntity(definition: WorkflowDefinition, entityId: string, actor: Actor, page: { limit?: number; cursor?: string } = {}): Promise<Page<TransitionRecord>> {
     if (!definition.readRoles.includes(actor.role)) {
       throw new ForbiddenError(`a ${actor.role} may not read ${definition.resource}`, { allowedRoles: [...definition.readRoles] });
     }
     await this.engine.load(this.dataSource.manager, definition, entityId, actor);
-    const rows = await this.dataSource.query(
+    // The cursor names the entity, so one entity's cursor cannot page another's history.
+    const keyset = SerialKeyset.of(page, `history:${definition.table.name}:${entityId}`, 'oldest-first', 'id');
+    const params: unknown[] = [definition.table.name, entityId, actor.municipalityId];
+    const rows: TransitionRow[] = await this.dataSource.query(
       `SELECT id, event, from_state, to_state, version, actor_role, actor_user_id, actor_api_key_id, input, at
          FROM workflow_transition
-        WHERE workflow = $1 AND entity_id = $2 AND municipality_id = $3
-        ORDER BY id`,
-      [definition.table.name, entityId, actor.municipalityId],
+        WHERE workflow = $1 AND entity_id = $2 AND municipality_id = $3${keyset.condition(params)}${keyset.orderAndLimit}`,
+      params,
     );
-    return rows.map((r: Record<string, any>) => ({
+    return keyset.page(rows, (r) => ({
       id: String(r.id),
       event: r.event,
       from: r.from_state,
@@ -44,7 +61,7 @@ export class WorkflowHistoryRepository {
       version: r.version,
       actor: { role: r.actor_role, userId: r.actor_user_id, apiKeyId: r.actor_api_key_id },
       input: r.input,
-      at: new Date(r.at).toISOString(),
+      at: r.at.toISOString(),
     }));
   }
 }

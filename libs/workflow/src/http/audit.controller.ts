@@ -2,8 +2,9 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@klausul/domain';
 import { CurrentActor, Roles } from '@klausul/identity';
+import { ApiPageOf, type Page } from '@klausul/paging';
 import { type AuditEntry, AuditTrailRepository } from '../engine/audit-trail.repository';
-import { AuditQueryDto } from './audit.dto';
+import { AuditEntryView, AuditQueryDto } from './audit.dto';
 
 /** The municipality's audit trail for admins: every change and every read of personal data. */
 @ApiTags('audit')
@@ -14,7 +15,8 @@ export class AuditController {
 
   @Get()
   @ApiOperation({ summary: 'Changes (workflow transitions) and reads of personal data, newest first' })
-  list(@CurrentActor() actor: Actor, @Query() query: AuditQueryDto): Promise<AuditEntry[]> {
+  @ApiPageOf(AuditEntryView)
+  list(@CurrentActor() actor: Actor, @Query() query: AuditQueryDto): Promise<Page<AuditEntry>> {
     return this.trail.page(actor, query);
   }
 }

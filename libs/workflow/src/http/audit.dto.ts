@@ -1,18 +1,32 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsDateString, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDateString, IsOptional } from 'class-validator';
+import { PageQuery } from '@klausul/paging';
+import type { AuditEntry, AuditKind } from '../engine/audit-trail.repository';
 
-export class AuditQueryDto {
-  @ApiPropertyOptional({ description: 'At most this many entries (1-500, default 100)' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'Only entries before this time (ISO 8601): the next page' })
+export class AuditQueryDto extends PageQuery {
+  @ApiPropertyOptional({ description: 'Only entries before this time (ISO 8601)' })
   @IsOptional()
   @IsDateString({ strict: true })
   before?: string;
+}
+
+export class AuditActorView {
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) userId!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) apiKeyId!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'null for a read' }) role!: string | null;
+}
+
+export class AuditSubjectView {
+  @ApiProperty({ description: 'The workflow of a change, or what kind of thing was read, e.g. candidate' }) type!: string;
+  @ApiProperty() id!: string;
+}
+
+export class AuditEntryView implements AuditEntry {
+  @ApiProperty({ enum: ['change', 'read'] }) kind!: AuditKind;
+  @ApiProperty() at!: string;
+  @ApiProperty({ type: AuditActorView }) actor!: AuditActorView;
+  @ApiProperty({ type: AuditSubjectView }) subject!: AuditSubjectView;
+  @ApiProperty({ description: 'The event of a change, or what was done in a read' }) action!: string;
+  @ApiProperty({ nullable: true, type: String }) from!: string | null;
+  @ApiProperty({ nullable: true, type: String }) to!: string | null;
 }

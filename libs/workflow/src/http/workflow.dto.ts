@@ -1,5 +1,7 @@
+import { ApiProperty } from '@nestjs/swagger';
 import type { Role } from '@klausul/domain';
 import type { WorkflowDefinition } from '../engine/workflow-definition';
+import type { TransitionRecord } from '../engine/workflow-history.repository';
 
 export interface WorkflowDescription {
   name: string;
@@ -20,4 +22,22 @@ export function toWorkflowDescription(definition: WorkflowDefinition): WorkflowD
     final: [...table.final],
     events: Object.entries(table.events).map(([name, rule]) => ({ name, from: [...rule.from], to: rule.to, roles: [...rule.roles] })),
   };
+}
+
+export class TransitionActorView {
+  @ApiProperty() role!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) userId!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) apiKeyId!: string | null;
+}
+
+/** One entry of an entity's history, as the history route documents it. */
+export class TransitionView implements TransitionRecord {
+  @ApiProperty({ description: 'Grows with every transition recorded' }) id!: string;
+  @ApiProperty() event!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'null for the creation' }) from!: string | null;
+  @ApiProperty() to!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty({ type: TransitionActorView }) actor!: TransitionActorView;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: "The event's input" }) input!: Record<string, unknown>;
+  @ApiProperty() at!: string;
 }

@@ -1,12 +1,13 @@
-import { Controller, Get, Header, Param } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@klausul/domain';
 import { CurrentActor } from '@klausul/identity';
+import { ApiPageOf, type Page, PageQuery } from '@klausul/paging';
 import type { TransitionRecord } from '../engine/workflow-history.repository';
 import { WorkflowHistoryRepository } from '../engine/workflow-history.repository';
 import { WorkflowRegistry } from '../engine/workflow-registry';
 import { mermaidDiagram } from '../table';
-import { toWorkflowDescription, type WorkflowDescription } from './workflow.dto';
+import { toWorkflowDescription, TransitionView, type WorkflowDescription } from './workflow.dto';
 
 /** What each workflow allows, drawn from its table; and every entity's history. */
 @ApiTags('workflows')
@@ -32,11 +33,13 @@ export class WorkflowsController {
 
   @Get(':resource/:id/history')
   @ApiOperation({ summary: 'The transitions of one entity, oldest first (the audit trail of its changes)' })
+  @ApiPageOf(TransitionView)
   entityHistory(
     @CurrentActor() actor: Actor,
     @Param('resource') resource: string,
     @Param('id') id: string,
-  ): Promise<TransitionRecord[]> {
-    return this.history.forEntity(this.registry.byResourceName(resource), id, actor);
+    @Query() query: PageQuery,
+  ): Promise<Page<TransitionRecord>> {
+    return this.history.forEntity(this.registry.byResourceName(resource), id, actor, query);
   }
 }
