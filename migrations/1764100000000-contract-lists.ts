@@ -1,5 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** The tables whose rows a contract's compliance is counted from. */
+const COUNTED_TABLES = ['placement', 'placement_hours', 'employment_clause'];
+
 /**
  * Contract lists that page and filter at a large municipality's size:
  * - each contract keeps its compliance as of a day (hires, weekly hours, status), so the
@@ -23,23 +26,20 @@ export class ContractLists1764100000000 implements MigrationInterface {
         ADD COLUMN hires_required             integer NULL,
         ADD COLUMN weekly_hours_actual        numeric(10, 2) NULL,
         ADD COLUMN weekly_hours_required      numeric(10, 2) NULL`);
-    await q.query(`
-      CREATE FUNCTION contract_compliance_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-      DECLARE
-        changed uuid;
-      BEGIN
-        IF TG_TABLE_NAME = 'placement_hours' THEN
-          SELECT p.contract_id INTO changed FROM placement p WHERE p.id = COALESCE(NEW.placement_id, OLD.placement_id);
-        ELSE
-          changed := COALESCE(NEW.contract_id, OLD.contract_id);
-        END IF;
-        UPDATE contract SET compliance_on = NULL, compliance_changes = compliance_changes + 1 WHERE id = changed;
-        RETURN NULL;
-      END $$`);
-    for (const table of ['placement', 'placement_hours', 'employment_clause']) {
+    // Statement-level, so a bulk write (a seed, a monthly run) clears each contract once, not once per row.
+    for (const table of COUNTED_TABLES) {
+      const contracts = table === 'placement_hours' ? 'SELECT p.contract_id FROM changed c JOIN placement p ON p.id = c.placement_id' : 'SELECT contract_id FROM changed';
       await q.query(`
-        CREATE TRIGGER ${table}_compliance_changed AFTER INSERT OR UPDATE OR DELETE ON ${table}
-          FOR EACH ROW EXECUTE FUNCTION contract_compliance_changed()`);
+        CREATE FUNCTION ${table}_compliance_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          UPDATE contract SET compliance_on = NULL, compliance_changes = compliance_changes + 1 WHERE id IN (${contracts});
+          RETURN NULL;
+        END $$`);
+      for (const [event, rows] of [['INSERT', 'NEW TABLE AS changed'], ['UPDATE', 'NEW TABLE AS changed'], ['DELETE', 'OLD TABLE AS changed']]) {
+        await q.query(`
+          CREATE TRIGGER ${table}_compliance_${event.toLowerCase()} AFTER ${event} ON ${table} REFERENCING ${rows}
+            FOR EACH STATEMENT EXECUTE FUNCTION ${table}_compliance_changed()`);
+      }
     }
 
     await q.query('DROP INDEX contract_municipality_idx');
@@ -64,10 +64,10 @@ export class ContractLists1764100000000 implements MigrationInterface {
       await q.query(`DROP INDEX ${index}`);
     }
     await q.query('CREATE INDEX contract_municipality_idx ON contract (municipality_id, supplier_id)');
-    for (const table of ['placement', 'placement_hours', 'employment_clause']) {
-      await q.query(`DROP TRIGGER ${table}_compliance_changed ON ${table}`);
+    for (const table of COUNTED_TABLES) {
+      for (const event of ['insert', 'update', 'delete']) await q.query(`DROP TRIGGER ${table}_compliance_${event} ON ${table}`);
+      await q.query(`DROP FUNCTION ${table}_compliance_changed`);
     }
-    await q.query('DROP FUNCTION contract_compliance_changed');
     await q.query(`
       ALTER TABLE contract DROP COLUMN compliance_on, DROP COLUMN compliance_changes, DROP COLUMN compliance_status, DROP COLUMN clause_count,
         DROP COLUMN hires_actual, DROP COLUMN hires_required, DROP COLUMN weekly_hours_actual, DROP COLUMN weekly_hours_required`);

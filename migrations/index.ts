@@ -11,6 +11,11 @@ import { ContractLists1764100000000 } from './1764100000000-contract-lists';
 import { MatchingLists1764100100000 } from './1764100100000-matching-lists';
 import { FollowupLists1764100200000 } from './1764100200000-followup-lists';
 import { AdminLists1764100300000 } from './1764100300000-admin-lists';
+import { HoursHistory1764100800000 } from './1764100800000-hours-history';
+import { OperatorRole1764100600000 } from './1764100600000-operator-role';
+import { ReviewRuns1764100400000 } from './1764100400000-review-runs';
+import { RaceGuards1764100500000 } from './1764100500000-race-guards';
+import { MessageSending1764100700000 } from './1764100700000-message-sending';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) because the apps are
@@ -30,4 +35,9 @@ export const migrations = [
   MatchingLists1764100100000,
   FollowupLists1764100200000,
   AdminLists1764100300000,
+  HoursHistory1764100800000,
+  OperatorRole1764100600000,
+  ReviewRuns1764100400000,
+  RaceGuards1764100500000,
+  MessageSending1764100700000,
 ];

@@ -1,4 +1,4 @@
-import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
+import { crc32, createDeflateRaw, deflateRawSync, deflateSync } from 'node:zlib';
 
 /** One entry of a hand-built ZIP; `declaredSize` lets a test lie about the uncompressed size. */
 export interface FixtureEntry {
@@ -61,6 +61,17 @@ const DOCX_CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8"?>
 <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
 </Types>`;
 
+/** A DOCX of the given paragraphs (each a run of text, or raw WordprocessingML when it starts with `<`) and extra parts, e.g. a header. */
+export function docxOf(paragraphs: readonly string[], extraParts: readonly FixtureEntry[] = []): Buffer {
+  const body = paragraphs.map((p) => (p.startsWith('<') ? p : `<w:p><w:r><w:t xml:space="preserve">${p}</w:t></w:r></w:p>`)).join('');
+  return buildZip([
+    { name: '[Content_Types].xml', content: DOCX_CONTENT_TYPES },
+    { name: '_rels/.rels', content: '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>' },
+    { name: 'word/document.xml', content: `<w:document><w:body>${body}</w:body></w:document>` },
+    ...extraParts,
+  ]);
+}
+
 export function docx(text = 'Stillingsbeskrivelse: chauffør, 10 timer om ugen'): Buffer {
   return buildZip([
     { name: '[Content_Types].xml', content: DOCX_CONTENT_TYPES },
@@ -69,16 +80,53 @@ export function docx(text = 'Stillingsbeskrivelse: chauffør, 10 timer om ugen')
   ]);
 }
 
-export function odt(mimetype = 'application/vnd.oasis.opendocument.text'): Buffer {
+export function odt(mimetype = 'application/vnd.oasis.opendocument.text', paragraphs: readonly string[] = ['CV']): Buffer {
+  const body = paragraphs.map((text) => `<text:p>${text}</text:p>`).join('');
   return buildZip([
     { name: 'mimetype', content: mimetype, stored: true },
-    { name: 'content.xml', content: '<office:document-content><office:text>CV</office:text></office:document-content>' },
+    { name: 'content.xml', content: `<office:document-content><office:body><office:text>${body}</office:text></office:body></office:document-content>` },
     { name: 'META-INF/manifest.xml', content: '<manifest:manifest/>' },
   ]);
 }
 
+/** A PDF with one line of text on one page, which pdf.js reads. */
 export function pdf(text = 'Dokumentation for ansættelse'): Buffer {
-  return Buffer.from(`%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n% ${text}\ntrailer << /Root 1 0 R >>\n%%EOF\n`, 'latin1');
+  return textPdf([[text]]);
+}
+
+/**
+ * A minimal valid PDF written by hand: one page per entry, each line a text object in
+ * Helvetica (BT /F1 12 Tf (text) Tj ET), with a correct cross-reference table. Text is
+ * Latin-1 (WinAnsi), as a standard font takes it. `raw` adds content operators as is.
+ */
+export function textPdf(pages: readonly (readonly string[])[], options: { raw?: string; compress?: boolean } = {}): Buffer {
+  const objects: (string | Buffer)[] = [];
+  const add = (body: string | Buffer) => objects.push(body);
+  add('<< /Type /Catalog /Pages 2 0 R >>');
+  add('');
+  add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
+  const escape = (text: string) => text.replace(/[\\()]/g, (c) => `\\${c}`);
+  const kids: number[] = [];
+  for (const lines of pages) {
+    const operators = `BT /F1 12 Tf 72 720 Td 16 TL ${lines.map((line) => `(${escape(line)}) Tj T*`).join(' ')} ET ${options.raw ?? ''}`;
+    const data = options.compress ? deflateSync(Buffer.from(operators, 'latin1')) : Buffer.from(operators, 'latin1');
+    add(Buffer.concat([Buffer.from(`<< /Length ${data.length}${options.compress ? ' /Filter /FlateDecode' : ''} >>\nstream\n`, 'latin1'), data, Buffer.from('\nendstream', 'latin1')]));
+    add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${objects.length} 0 R >>`);
+    kids.push(objects.length);
+  }
+  objects[1] = `<< /Type /Pages /Kids [${kids.map((kid) => `${kid} 0 R`).join(' ')}] /Count ${kids.length} >>`;
+  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n', 'latin1')];
+  let length = parts[0].length;
+  const offsets = objects.map((body, i) => {
+    const offset = length;
+    const part = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`, 'latin1'), typeof body === 'string' ? Buffer.from(body, 'latin1') : body, Buffer.from('\nendobj\n', 'latin1')]);
+    parts.push(part);
+    length += part.length;
+    return offset;
+  });
+  const xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')}`;
+  parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`, 'latin1'));
+  return Buffer.concat(parts);
 }
 
 /** `bytes` of zeros, deflated in 1 MB chunks (a few hundred KB for 200 MB), with their CRC. */

@@ -1,7 +1,7 @@
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ManualClock } from '@klausul/domain';
-import { ReviewLinkSigner, ReviewRunService } from '@klausul/followup';
+import { firstWorkingDayOf, ReviewLinkSigner, ReviewRunService, reviewSchedule } from '@klausul/followup';
 import { createApiApplication, createWorkerApplication } from '@klausul/runtime';
 import { FollowupFactory, type FollowupCase } from '../support/followup.factory';
 import { bearer } from '../support/identity.factory';
@@ -64,14 +64,14 @@ describe('phase 3: the monthly run, the supplier link and the confirmation', () 
 
   it('refuses tampered, foreign, expired and malformed links, and changes nothing', async () => {
     const [token] = await f.linksFor(c.hr[0].user.email, '2025-03');
-    const [body, mac] = token.split('.');
+    const [header, body, mac] = token.split('.');
     const claims = JSON.parse(Buffer.from(body, 'base64url').toString());
     const other = await f.reviewOf(c.contracts[1], '2025-03');
-    const tampered = `${Buffer.from(JSON.stringify({ ...claims, reviewId: other.id })).toString('base64url')}.${mac}`;
+    const tampered = `${header}.${Buffer.from(JSON.stringify({ ...claims, reviewId: other.id })).toString('base64url')}.${mac}`;
     expect((await f.http().get(`/api/v1/review-links/${tampered}`)).status).toBe(401);
     expect((await f.http().get('/api/v1/review-links/not-a-token')).status).toBe(401);
     // A validly signed link whose review does not match its contract and month.
-    const foreign = app.get(ReviewLinkSigner).sign({ reviewId: other.id, contractId: c.contracts[0], period: '2025-03', exp: claims.exp });
+    const foreign = await app.get(ReviewLinkSigner).sign({ reviewId: other.id, supplierId: c.suppliers[0].id, contractId: c.contracts[0], period: '2025-03', exp: claims.exp });
     const refused = await f.http().post(`/api/v1/review-links/${foreign}`).send({ placements: [] });
     expect(refused.status).toBe(403);
     clock.advance(15 * DAY);
@@ -112,7 +112,7 @@ describe('phase 3: the monthly run, the supplier link and the confirmation', () 
       placements: [
         { placementId: placements[0], stillEmployed: false, endDate: '2025-03-20', endReason: 'moved_to_ordinary_job' },
         { placementId: placements[1], stillEmployed: true, weeklyHours: 15 },
-        { placementId: placements[2], stillEmployed: true, weeklyHours: 14 },
+        { placementId: placements[2], stillEmployed: true, weeklyHours: 16 },
       ],
     };
     const res = await f.http().post(`/api/v1/review-links/${token}`).send(body).expect(200);
@@ -120,7 +120,11 @@ describe('phase 3: the monthly run, the supplier link and the confirmation', () 
     const ended = await f.http().get(`/api/v1/placements/${placements[0]}`).set(bearer(c.unit.employment.token)).expect(200);
     expect(ended.body).toMatchObject({ state: 'ended', endDate: '2025-03-20', endReason: 'moved_to_ordinary_job' });
     const changed = await f.http().get(`/api/v1/placements/${placements[1]}`).set(bearer(c.unit.employment.token)).expect(200);
-    expect(changed.body).toMatchObject({ weeklyHours: 15, hoursHistory: [{ effectiveFrom: '2025-03-01', weeklyHours: 15 }] });
+    expect(changed.body).toMatchObject({ weeklyHours: 15 });
+    expect(changed.body.hoursHistory).toContainEqual({ effectiveFrom: '2025-03-01', weeklyHours: 15 });
+    // Hired on 10 March at 14 h: that stays its first entry, and the change the supplier reports follows it.
+    const hiredInMarch = await f.http().get(`/api/v1/placements/${placements[2]}`).set(bearer(c.unit.employment.token)).expect(200);
+    expect(hiredInMarch.body.hoursHistory).toContainEqual({ effectiveFrom: '2025-03-11', weeklyHours: 16 });
     expect((await f.http().post(`/api/v1/review-links/${token}`).send(body)).status).toBe(422);
   });
 
@@ -140,16 +144,20 @@ describe('phase 3: the monthly run, the supplier link and the confirmation', () 
   });
 
   it('marks an unanswered review overdue at the deadline, alerts the caseworkers, then escalates to the admins', async () => {
+    // April can be run once it has ended: on May's first working day.
+    const runAt = new Date(`${firstWorkingDayOf('2025-05')}T06:00:00Z`);
+    clock.set(runAt);
+    const schedule = reviewSchedule(runAt, { reminderWorkingDays: 3, deadlineWorkingDays: 5, escalationWorkingDays: 5 });
     await f.run(c.unit, '2025-04');
     await f.linksFor(c.hr[1].user.email, '2025-04');
     // The clock moves as days pass: first past the reminders (third working day), then past the deadline.
-    clock.set(new Date('2025-04-04T12:00:00Z'));
+    clock.set(new Date(schedule.remindAt.getTime() + 4 * 3600_000));
     const reminders = () => f.mails().filter((m) => m.subject.startsWith('Påmindelse: månedlig opfølgning 2025-04'));
     await eventually(async () => (reminders().length >= 2 ? true : undefined));
-    clock.set(new Date('2025-04-08T15:00:00Z')); // after 16:00 Copenhagen on the fifth working day
+    clock.set(new Date(schedule.deadlineAt.getTime() + 3600_000)); // after 16:00 Copenhagen on the fifth working day
     await eventually(async () => ((await f.reviewOf(c.contracts[1], '2025-04')).state === 'overdue' ? true : undefined));
     await eventually(async () => f.mails().find((m) => m.subject.startsWith('Frist overskredet') && m.to.includes(c.unit.employment.user.email)));
-    clock.set(new Date('2025-04-16T15:00:00Z'));
+    clock.set(new Date(schedule.escalateAt.getTime() + 3600_000));
     await eventually(async () => f.mails().find((m) => m.subject.startsWith('Eskaleret') && m.to.includes(c.unit.admin.user.email)));
     expect(reminders()).toHaveLength(2);
   });

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import request from 'supertest';
-import { ROLES, type Role } from '@klausul/domain';
+import { MUNICIPALITY_ROLES, ROLES, type Role } from '@klausul/domain';
 import { clauseBody, ContractsFactory, meetingBody, screeningBody } from '../support/contracts.factory';
 import { bearer, IdentityFactory, TEST_PASSWORD, type TestUser } from '../support/identity.factory';
 import { candidateBody, jobOrderBody } from '../support/matching.fixtures';
@@ -46,7 +46,10 @@ interface RouteCase {
 }
 
 let counter = 0;
-const ALL = ROLES;
+/** Every role of a municipality: the installation's operator gets 403 on all of these. */
+const ALL = MUNICIPALITY_ROLES;
+/** The operator too: only its own account. */
+const EVERY = ROLES;
 const ADMIN: Role[] = ['admin'];
 const UNIT_AND_ADMIN: Role[] = ['admin', 'procurement_caseworker', 'employment_caseworker'];
 const CONTRACT_READERS: Role[] = [...UNIT_AND_ADMIN, 'supplier_hr'];
@@ -62,12 +65,12 @@ const event = (route: string, path: (t: TenantIds) => string, roles: readonly Ro
 
 /** Every authenticated route. A route the API has but this table lacks fails the completeness test. */
 const routes: RouteCase[] = [
-  { method: 'get', route: '/api/v1/me', path: () => '/api/v1/me', roles: ALL, ok: 200 },
+  { method: 'get', route: '/api/v1/me', path: () => '/api/v1/me', roles: EVERY, ok: 200 },
   {
-    method: 'post', route: '/api/v1/me/password', path: () => '/api/v1/me/password', roles: ALL, ok: 204,
+    method: 'post', route: '/api/v1/me/password', path: () => '/api/v1/me/password', roles: EVERY, ok: 204,
     body: () => ({ currentPassword: TEST_PASSWORD, newPassword: `a new passphrase ${++counter}` }),
   },
-  { method: 'post', route: '/api/v1/auth/logout', path: () => '/api/v1/auth/logout', roles: ALL, ok: 204 },
+  { method: 'post', route: '/api/v1/auth/logout', path: () => '/api/v1/auth/logout', roles: EVERY, ok: 204 },
   { method: 'get', route: '/api/v1/users', path: () => '/api/v1/users', roles: ADMIN, ok: 200 },
   {
     method: 'post', route: '/api/v1/users', path: () => '/api/v1/users', roles: ADMIN, ok: 201,
@@ -157,11 +160,15 @@ const routes: RouteCase[] = [
   { method: 'get', route: '/api/v1/settings/matching', path: () => '/api/v1/settings/matching', roles: ADMIN, ok: 200 },
   { method: 'put', route: '/api/v1/settings/matching', path: () => '/api/v1/settings/matching', roles: ADMIN, ok: 200, body: () => ({ candidateWorkingDays: 10 }) },
   { method: 'post', route: '/api/v1/reviews/runs', path: () => '/api/v1/reviews/runs', roles: ADMIN, ok: 200, body: () => ({ period: '2025-03' }) },
+  { method: 'get', route: '/api/v1/reviews/runs', path: () => '/api/v1/reviews/runs', roles: UNIT_AND_ADMIN, ok: 200 },
+  { method: 'get', route: '/api/v1/settings/follow-up', path: () => '/api/v1/settings/follow-up', roles: ADMIN, ok: 200 },
+  { method: 'put', route: '/api/v1/settings/follow-up', path: () => '/api/v1/settings/follow-up', roles: ADMIN, ok: 200, body: () => ({ reviewRunWorkingDay: 1, reviewRunTime: '08:00' }) },
   { method: 'get', route: '/api/v1/reviews', path: () => '/api/v1/reviews', roles: CONTRACT_READERS, ok: 200 },
   { method: 'get', route: '/api/v1/reviews.csv', path: () => '/api/v1/reviews.csv?period=2025-03', roles: UNIT_AND_ADMIN, ok: 200 },
   { method: 'get', route: '/api/v1/reviews/{id}', path: (t) => `/api/v1/reviews/${t.review}`, roles: CONTRACT_READERS, ok: 200, scoped: true, supplierScoped: true },
   { method: 'get', route: '/api/v1/reviews/{id}/confirmation', path: (t) => `/api/v1/reviews/${t.review}/confirmation`, roles: SUPPLIER, ok: 200, scoped: true, supplierScoped: true },
   event('/api/v1/reviews/{id}/confirmation', (t) => `/api/v1/reviews/${t.review}/confirmation`, SUPPLIER, () => ({ placements: [] })),
+  event('/api/v1/reviews/{id}/correction', (t) => `/api/v1/reviews/${t.review}/correction`, SUPPLIER, () => ({ placements: [] })),
   event('/api/v1/reviews/{id}/conclude', (t) => `/api/v1/reviews/${t.review}/conclude`, UNIT_AND_ADMIN, () => ({ discussion: 'Gennemgået' })),
   { method: 'get', route: '/api/v1/contracts/{id}/compliance-series', path: (t) => `/api/v1/contracts/${t.contract}/compliance-series`, roles: UNIT_AND_ADMIN, ok: 200, scoped: true },
   { method: 'get', route: '/api/v1/contracts/{id}/retention', path: (t) => `/api/v1/contracts/${t.contract}/retention`, roles: UNIT_AND_ADMIN, ok: 200, scoped: true },
@@ -182,7 +189,7 @@ const routes: RouteCase[] = [
 ];
 
 /** Routes anyone may call. */
-const PUBLIC_ROUTES = ['get /health', 'get /health/ready', 'post /api/v1/auth/login', 'get /api/v1/review-links/{token}', 'post /api/v1/review-links/{token}'];
+const PUBLIC_ROUTES = ['get /health', 'get /health/ready', 'post /api/v1/auth/login', 'get /api/v1/review-links/{token}', 'post /api/v1/review-links/{token}', 'post /api/v1/review-links/{token}/correction'];
 
 describe('authorization: every route x every role x own and other municipality', () => {
   let app: INestApplication;
@@ -289,11 +296,11 @@ describe('authorization: every route x every role x own and other municipality',
     }
   });
 
-  it('opens the queue dashboard to admins only', async () => {
+  it("#12.1: opens the queue dashboard to the installation's operator only", async () => {
     for (const role of ROLES) {
       const token = await factory.session(users.get(role)!);
       const res = await request(app.getHttpServer()).get('/admin/queues').set(bearer(token));
-      expect({ role, status: res.status }).toEqual({ role, status: role === 'admin' ? 200 : 403 });
+      expect({ role, status: res.status }).toEqual({ role, status: role === 'operator' ? 200 : 403 });
     }
     await request(app.getHttpServer()).get('/admin/queues').expect(401);
   });

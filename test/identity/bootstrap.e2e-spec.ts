@@ -1,8 +1,11 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { INestApplication } from '@nestjs/common';
 import pino from 'pino';
 import request from 'supertest';
-import { BootstrapAdminService } from '@klausul/identity';
+import { BootstrapAdminService, generatedPasswordsPath } from '@klausul/identity';
 import { loggerOptions } from '@klausul/logging';
 import { createApiApplication, type Runtime } from '@klausul/runtime';
 import { bearer, IdentityFactory, login } from '../support/identity.factory';
@@ -47,37 +50,46 @@ describe('the first admin', () => {
     await Promise.all(databases.map((db) => db.drop()));
   });
 
-  it('is created once, with a generated password logged once at warn level, when two API processes start together', async () => {
+  it('is created once, with a generated password written to the data folder and never logged, when two API processes start together', async () => {
     const db = await freshDatabase();
     const mark = logs.length;
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'klausul-bootstrap-'));
+    // NODE_ENV=test writes no password file; development does, as npm start would.
+    const env = { NODE_ENV: 'development', KLAUSUL_DATA_DIR: dataDir };
 
-    const [app] = await Promise.all([start(capturingRuntime(db.url)), start(capturingRuntime(db.url))]);
+    try {
+      const [app] = await Promise.all([start(capturingRuntime(db.url, env)), start(capturingRuntime(db.url, env))]);
 
-    const identity = new IdentityFactory(app);
-    const users = await identity.query<{ email: string; role: string; name: string }>(
-      'SELECT u.email, u.role, m.name FROM app_user u JOIN municipality m ON m.id = u.municipality_id',
-    );
-    expect(users).toEqual([{ email: 'admin@klausul.local', role: 'admin', name: 'Odense Kommune' }]);
+      const identity = new IdentityFactory(app);
+      const users = await identity.query<{ email: string; role: string; name: string }>(
+        'SELECT u.email, u.role, m.name FROM app_user u JOIN municipality m ON m.id = u.municipality_id',
+      );
+      expect(users).toEqual([{ email: 'admin@klausul.local', role: 'admin', name: 'Odense Kommune' }]);
 
-    const lines = logs.slice(mark).filter((line) => line.includes('generated password'));
+      const file = generatedPasswordsPath({ dataDir });
+      const lines = logs.slice(mark).filter((line) => line.includes('generated password'));
+      expect(lines).toHaveLength(1);
+      const entry = JSON.parse(lines[0]) as { level: number; msg: string };
+      expect(entry.level).toBe(40); // warn
+      expect(entry.msg).toBe(`created the first admin with a generated password, written to ${file} (mode 0600; sign in, change it, delete the file)`);
+      const written = (await readFile(file, 'utf8')).split('\n').filter((line) => line && !line.startsWith('#'));
+      expect(written).toHaveLength(1);
+      const [role, email, password] = written[0].split('\t');
+      expect({ role, email }).toEqual({ role: 'admin', email: 'admin@klausul.local' });
+      expect(password.length).toBeGreaterThanOrEqual(20);
 
-    expect(lines).toHaveLength(1);
-    const entry = JSON.parse(lines[0]) as { level: number; msg: string };
-    expect(entry.level).toBe(40); // warn
-    const match = /^created the first admin admin@klausul\.local with generated password: (\S+) \(shown once; change it\)$/.exec(entry.msg);
-    expect(match).not.toBeNull();
-    const password = match![1];
-    expect(password.length).toBeGreaterThanOrEqual(20);
+      const token = await login(app, 'admin@klausul.local', password);
+      const me = await request(app.getHttpServer()).get('/api/v1/me').set(bearer(token)).expect(200);
+      expect(me.body).toMatchObject({ role: 'admin', municipality: { name: 'Odense Kommune' } });
 
-    const token = await login(app, 'admin@klausul.local', password);
-    const me = await request(app.getHttpServer()).get('/api/v1/me').set(bearer(token)).expect(200);
-    expect(me.body).toMatchObject({ role: 'admin', municipality: { name: 'Odense Kommune' } });
-
-    // The password, the session token and the e-mail address appear nowhere else in the logs.
-    const everything = logs.slice(mark);
-    expect(everything.filter((line) => line.includes(password))).toHaveLength(1);
-    expect(everything.filter((line) => line.includes('admin@klausul.local'))).toHaveLength(1);
-    expect(everything.some((line) => line.includes(token))).toBe(false);
+      // The password, the session token and the e-mail address appear nowhere in the logs.
+      const everything = logs.slice(mark);
+      expect(everything.filter((line) => line.includes(password))).toEqual([]);
+      expect(everything.filter((line) => line.includes('admin@klausul.local'))).toEqual([]);
+      expect(everything.some((line) => line.includes(token))).toBe(false);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('is never created twice, however many processes race', async () => {

@@ -1,6 +1,7 @@
-/** A minimal real PDF: the upload validator accepts it by its bytes. */
+import { textPdf } from '../files/document-fixtures';
+/** A minimal real PDF with one line of text: the upload validator accepts it by its bytes and reads its text. */
 export function pdfBytes(label: string): Buffer {
-  return Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% CV ${label}\ntrailer << /Root 1 0 R >>\n%%EOF\n`, 'latin1');
+  return textPdf([[`CV ${label}`]]);
 }
 
 export const cvOf = (label: string) => ({ fileName: `cv-${label}.pdf`, contentBase64: pdfBytes(label).toString('base64') });

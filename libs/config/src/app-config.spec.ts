@@ -27,6 +27,18 @@ describe('loadConfig', () => {
     expect(config.runWorkerInProcess).toBe(false);
   });
 
+  it('has fault-recovery settings with defaults, and a heartbeat staleness of three intervals but at least 10 s', () => {
+    const config = loadConfig({});
+    expect(config.database.connectTimeoutMs).toBe(10_000);
+    expect(config.mail.timeoutMs).toBe(30_000);
+    expect(config.outbox).toMatchObject({ requeueIntervalMs: 60_000, requeueGraceMs: 120_000 });
+    expect(config.jobSchedulesCheckIntervalMs).toBe(60_000);
+    expect(config.heartbeatStaleAfterMs).toBe(180_000);
+    expect(loadConfig({ HEARTBEAT_INTERVAL_MS: '500' }).heartbeatStaleAfterMs).toBe(10_000);
+    expect(loadConfig({ HEARTBEAT_INTERVAL_MS: '500', HEARTBEAT_STALE_AFTER_MS: '2000' }).heartbeatStaleAfterMs).toBe(2_000);
+    expect(errorFor({ SMTP_TIMEOUT_MS: '0' }).variable).toBe('SMTP_TIMEOUT_MS');
+  });
+
   it('lets RUN_WORKER put the worker in the API process against an external database', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://x/y', RUN_WORKER: 'true' }).runWorkerInProcess).toBe(true);
   });
@@ -76,6 +88,26 @@ describe('loadConfig', () => {
       bootstrapMunicipality: 'Aarhus Kommune',
       sessionTtlHours: 8,
     });
+  });
+
+  it('#12.1: has no operator and a read-only queue dashboard unless configured', () => {
+    expect(loadConfig({})).toMatchObject({ operator: { email: undefined, password: undefined }, queueDashboard: { writes: false } });
+    expect(loadConfig({ OPERATOR_EMAIL: 'Drift@Klausul.DK', QUEUE_DASHBOARD_WRITES: 'true' })).toMatchObject({
+      operator: { email: 'drift@klausul.dk', password: undefined },
+      queueDashboard: { writes: true },
+    });
+  });
+
+  it.each([
+    [{ OPERATOR_EMAIL: 'nope' }, 'OPERATOR_EMAIL', 'e-mail'],
+    [{ OPERATOR_EMAIL: 'drift@klausul.dk', OPERATOR_PASSWORD: 'short' }, 'OPERATOR_PASSWORD', 'at least 12'],
+    [{ OPERATOR_PASSWORD: 'a long enough password' }, 'OPERATOR_PASSWORD', 'without OPERATOR_EMAIL'],
+    [{ QUEUE_DASHBOARD_WRITES: 'yes' }, 'QUEUE_DASHBOARD_WRITES', ''],
+  ])('refuses the operator setting %j', (env, variable, hint) => {
+    const error = errorFor(env);
+    expect(error.variable).toBe(variable);
+    expect(error.message).toContain(hint);
+    expect(error.message).not.toContain('a long enough password');
   });
 
   it('never echoes a rejected admin password', () => {

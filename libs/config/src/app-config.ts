@@ -16,13 +16,14 @@ export type QueueBackendKind = 'redis' | 'postgres';
 export interface AppConfig {
   env: Environment['NODE_ENV'];
   http: { host: string; port: number; corsOrigins: string[]; requestTimeoutMs: number };
-  database: { url?: string; poolSize: number; embedded: boolean; embeddedPort: number };
+  /** connectTimeoutMs: how long a query waits for a connection (pool slot or new) before it fails as unavailable. */
+  database: { url?: string; poolSize: number; connectTimeoutMs: number; embedded: boolean; embeddedPort: number };
   queue: { backend: QueueBackendKind; redisUrl?: string; prefix: string };
   /** Whether the API process also runs the queue workers (the single-process embedded default). */
   runWorkerInProcess: boolean;
   dataDir: string;
   /** Outgoing e-mail: a real relay when smtpUrl is set, else an in-process catcher (see libs/messaging). */
-  mail: { smtpUrl?: string; from: string };
+  mail: { smtpUrl?: string; from: string; timeoutMs: number };
   /** Where people reach this Klausul; links in e-mails start with it. */
   publicUrl: string;
   /** Jobs each worker process runs at once, per queue. */
@@ -34,12 +35,20 @@ export interface AppConfig {
   /** How long a job stays locked to its worker; a killed worker's jobs run again after this. */
   workerLockDurationMs: number;
   /** How often the relay sweeps the outbox besides being woken by NOTIFY, and how many rows it moves per transaction. */
-  outbox: { sweepIntervalMs: number; batchSize: number };
+  outbox: { sweepIntervalMs: number; batchSize: number; requeueIntervalMs: number; requeueGraceMs: number };
+  /** How often each worker checks that every recurring job still has its scheduler (a queue backend can lose them). */
+  jobSchedulesCheckIntervalMs: number;
   log: { level: Environment['LOG_LEVEL']; format: 'json' | 'pretty' };
   shutdownTimeoutMs: number;
   heartbeatIntervalMs: number;
+  /** A last worker heartbeat older than this makes readiness report `degraded`. */
+  heartbeatStaleAfterMs: number;
   /** The first admin created on an empty database, and how long a login session lasts. */
   identity: { adminEmail: string; adminPassword?: string; bootstrapMunicipality: string; sessionTtlHours: number };
+  /** The installation's operator created on start (the queue dashboard's only role); unset: none. */
+  operator: { email?: string; password?: string };
+  /** Whether the queue dashboard may change queues (add, retry, pause, clean...); read-only by default. */
+  queueDashboard: { writes: boolean };
   /** Defaults of employment clauses; a municipality may override the thresholds. */
   clauses: {
     /** A tender of at least this duration and value is flagged clauseRequired. */
@@ -78,6 +87,7 @@ export function parseEnvironment(env: NodeJS.ProcessEnv): Environment {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTty = false): AppConfig {
   const e = parseEnvironment(env);
+  if (e.OPERATOR_PASSWORD && !e.OPERATOR_EMAIL) throw new ConfigurationError('OPERATOR_PASSWORD', 'is set without OPERATOR_EMAIL');
   const embedded = !e.DATABASE_URL;
   return {
     env: e.NODE_ENV,
@@ -85,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTty = f
     database: {
       url: e.DATABASE_URL,
       poolSize: e.DATABASE_POOL_SIZE,
+      connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
       embedded,
       embeddedPort: e.EMBEDDED_POSTGRES_PORT,
     },
@@ -95,22 +106,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTty = f
     },
     runWorkerInProcess: e.RUN_WORKER ?? embedded,
     dataDir: e.KLAUSUL_DATA_DIR,
-    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, timeoutMs: e.SMTP_TIMEOUT_MS },
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     workerConcurrency: e.WORKER_CONCURRENCY,
     retention: { unsuccessfulMonths: e.RETENTION_UNSUCCESSFUL_MONTHS, placementMonths: e.RETENTION_PLACEMENT_MONTHS },
     dueTaskSweepIntervalMs: e.DUE_TASK_SWEEP_INTERVAL_MS,
     workerLockDurationMs: e.WORKER_LOCK_DURATION_MS,
-    outbox: { sweepIntervalMs: e.OUTBOX_SWEEP_INTERVAL_MS, batchSize: e.OUTBOX_BATCH_SIZE },
+    outbox: {
+      sweepIntervalMs: e.OUTBOX_SWEEP_INTERVAL_MS,
+      batchSize: e.OUTBOX_BATCH_SIZE,
+      requeueIntervalMs: e.OUTBOX_REQUEUE_INTERVAL_MS,
+      requeueGraceMs: e.OUTBOX_REQUEUE_GRACE_MS,
+    },
+    jobSchedulesCheckIntervalMs: e.JOB_SCHEDULES_CHECK_INTERVAL_MS,
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT ?? (stdoutIsTty ? 'pretty' : 'json') },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     heartbeatIntervalMs: e.HEARTBEAT_INTERVAL_MS,
+    // Three missed beats, and never less than 10 s, so a busy worker's late beat is not an outage.
+    heartbeatStaleAfterMs: e.HEARTBEAT_STALE_AFTER_MS ?? Math.max(3 * e.HEARTBEAT_INTERVAL_MS, 10_000),
     identity: {
       adminEmail: e.ADMIN_EMAIL,
       adminPassword: e.ADMIN_PASSWORD,
       bootstrapMunicipality: e.BOOTSTRAP_MUNICIPALITY,
       sessionTtlHours: e.SESSION_TTL_HOURS,
     },
+    operator: { email: e.OPERATOR_EMAIL, password: e.OPERATOR_PASSWORD },
+    queueDashboard: { writes: e.QUEUE_DASHBOARD_WRITES },
     clauses: {
       threshold: { minDurationMonths: e.CLAUSE_THRESHOLD_MONTHS, minValueDkk: e.CLAUSE_THRESHOLD_VALUE_DKK },
       firstHireMonths: e.FIRST_HIRE_MILESTONE_MONTHS,

@@ -30,6 +30,8 @@ export const environmentSchema = z.object({
   PORT: port.default(3000),
   DATABASE_URL: postgresUrl.optional(),
   DATABASE_POOL_SIZE: positiveInt('a positive whole number').default(10),
+  // Bounded wait for a connection (a free pool slot or a new one); then a request is answered 503.
+  DATABASE_CONNECT_TIMEOUT_MS: positiveInt('a positive number of milliseconds').default(10_000),
   REDIS_URL: redisUrl.optional(),
   QUEUE_PREFIX: z
     .string()
@@ -51,11 +53,16 @@ export const environmentSchema = z.object({
   WORKER_LOCK_DURATION_MS: positiveInt('a positive number of milliseconds').default(30000),
   OUTBOX_SWEEP_INTERVAL_MS: positiveInt('a positive number of milliseconds').default(1000),
   OUTBOX_BATCH_SIZE: positiveInt('a positive whole number').default(250),
+  // Recovery from a queue backend that lost its data (Redis without persistence, replaced, flushed).
+  OUTBOX_REQUEUE_INTERVAL_MS: positiveInt('a positive number of milliseconds').default(60_000),
+  OUTBOX_REQUEUE_GRACE_MS: positiveInt('a positive number of milliseconds').default(120_000),
+  JOB_SCHEDULES_CHECK_INTERVAL_MS: positiveInt('a positive number of milliseconds').default(60_000),
   SMTP_URL: z
     .string()
     .refine((v) => /^smtps?:\/\/[^\s]+$/.test(v) && URL.canParse(v), { message: 'must be an smtp:// or smtps:// URL' })
     .optional(),
   MAIL_FROM: z.string().min(3).default('Klausul <noreply@klausul.local>'),
+  SMTP_TIMEOUT_MS: positiveInt('a positive number of milliseconds').default(30_000),
   PUBLIC_URL: z
     .string()
     .refine((v) => /^https?:\/\/[^\s]+$/.test(v) && URL.canParse(v), { message: 'must be an http:// or https:// URL' })
@@ -64,11 +71,19 @@ export const environmentSchema = z.object({
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   SHUTDOWN_TIMEOUT_MS: positiveInt('a positive number of milliseconds').default(8000),
   HEARTBEAT_INTERVAL_MS: positiveInt('a positive number of milliseconds').default(60000),
+  HEARTBEAT_STALE_AFTER_MS: positiveInt('a positive number of milliseconds').optional(),
   ADMIN_EMAIL: z
     .email({ message: 'must be an e-mail address' })
     .transform((v) => v.toLowerCase())
     .default('admin@klausul.local'),
   ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(256, 'must be at most 256 characters').optional(),
+  // The installation's operator (queue dashboard), created on start when OPERATOR_EMAIL names no user yet.
+  OPERATOR_EMAIL: z
+    .email({ message: 'must be an e-mail address' })
+    .transform((v) => v.toLowerCase())
+    .optional(),
+  OPERATOR_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(256, 'must be at most 256 characters').optional(),
+  QUEUE_DASHBOARD_WRITES: booleanFlag.default(false),
   BOOTSTRAP_MUNICIPALITY: z.string().trim().min(1, 'must not be blank').max(200, 'must be at most 200 characters').default('Odense Kommune'),
   SESSION_TTL_HOURS: positiveInt('a whole number of hours between 1 and 720')
     .max(720, 'must be a whole number of hours between 1 and 720')

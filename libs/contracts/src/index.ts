@@ -7,3 +7,4 @@ export * from './tenders/tender.workflow';
 export * from './compliance/compliance.module';
 export { ComplianceDataRepository, type ComplianceData } from './compliance/compliance-data.repository';
 export { ComplianceSnapshotService } from './compliance/compliance-snapshot.service';
+export { YearFiguresService, type YearContractFigures, type YearTotals } from './compliance/year-figures.service';

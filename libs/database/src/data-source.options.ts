@@ -5,6 +5,8 @@ export interface DatabaseConnection {
   url: string;
   poolSize?: number;
   applicationName?: string;
+  /** How long a query waits for a pool slot or a new connection before it fails (then answered 503). */
+  connectTimeoutMs?: number;
 }
 
 /** The one place TypeORM is configured. The schema only ever changes through migrations. */
@@ -17,7 +19,8 @@ export function dataSourceOptions(
     url: connection.url,
     applicationName: connection.applicationName ?? 'klausul',
     poolSize: connection.poolSize ?? 10,
-    connectTimeoutMS: 10_000,
+    // pg's pool applies this to waiting for a free slot too, so an exhausted pool sheds instead of queueing forever.
+    connectTimeoutMS: connection.connectTimeoutMs ?? 10_000,
     entities,
     migrations,
     migrationsTableName: 'schema_migration',

@@ -20,7 +20,12 @@ export class DatabaseModule {
       imports: [
         TypeOrmModule.forRootAsync({
           useFactory: () => ({
-            ...dataSourceOptions({ url, poolSize: config.database.poolSize, applicationName }),
+            ...dataSourceOptions({
+              url,
+              poolSize: config.database.poolSize,
+              connectTimeoutMs: config.database.connectTimeoutMs,
+              applicationName,
+            }),
             autoLoadEntities: true,
           }),
           dataSourceFactory: async (options) => {

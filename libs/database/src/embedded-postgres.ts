@@ -5,6 +5,7 @@ import { userInfo } from 'node:os';
 import path from 'node:path';
 import exitHook from 'async-exit-hook';
 import type { Logger } from 'pino';
+import { EmbeddedPostgresSupervisor, type SupervisorOptions } from './embedded-postgres.supervisor';
 
 /** How Klausul reaches the PostgreSQL it started itself. Written under the data dir with mode 0600. */
 interface EmbeddedCredentials {
@@ -19,6 +20,8 @@ export interface EmbeddedPostgresOptions {
   logger: Logger;
   /** Database created on first start and returned in the URL. */
   database?: string;
+  /** Restart the server when its process dies (default on); false for short-lived tools. */
+  supervise?: boolean | SupervisorOptions;
 }
 
 export interface RunningEmbeddedPostgres {
@@ -53,7 +56,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   await stopOrphanedServer(clusterDir, log);
 
-  const server = new EmbeddedPostgres({
+  const serverOptions: ConstructorParameters<typeof EmbeddedPostgres>[0] = {
     databaseDir: clusterDir,
     port: options.port,
     user: credentials.user,
@@ -64,9 +67,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     createPostgresUser: runAsPostgresUser,
     initdbFlags: ['--encoding=UTF8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
-    onLog: (message) => log.debug({ message: message.trim() }, 'postgres'),
-    onError: (error) => log.error({ err: error }, 'postgres error'),
-  });
+    onLog: (message: string) => log.debug({ message: message.trim() }, 'postgres'),
+    onError: (error: unknown) => log.error({ err: error }, 'postgres error'),
+  };
+  let server = new EmbeddedPostgres(serverOptions);
 
   if (freshCluster) {
     log.info({ clusterDir }, 'initialising embedded PostgreSQL cluster');
@@ -90,16 +94,43 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
 
   const url = `postgres://${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}@127.0.0.1:${options.port}/${database}`;
-  const serverPid = await postmasterPid(clusterDir);
+  let serverPid = await postmasterPid(clusterDir);
   const stopOnExit = () => {
     if (serverPid !== undefined && isAlive(serverPid)) process.kill(serverPid, 'SIGINT');
   };
   process.once('exit', stopOnExit);
+
+  const supervisor =
+    options.supervise === false
+      ? undefined
+      : new EmbeddedPostgresSupervisor(
+          {
+            died: async () =>
+              serverPid !== undefined && !isAlive(serverPid) && (await postmasterPid(clusterDir)) === serverPid,
+            restart: async () => {
+              const next = new EmbeddedPostgres(serverOptions);
+              try {
+                await next.start();
+              } catch {
+                throw new Error(`PostgreSQL did not start again on port ${options.port}`);
+              }
+              server = next;
+              serverPid = await postmasterPid(clusterDir);
+            },
+          },
+          log,
+          typeof options.supervise === 'object' ? options.supervise : {},
+        );
+  supervisor?.start();
+
   let stopping: Promise<void> | undefined;
   return {
     url,
     stop: () =>
-      (stopping ??= stopServer(server, clusterDir, log).finally(() => process.removeListener('exit', stopOnExit))),
+      (stopping ??= (async () => {
+        await supervisor?.stop();
+        await stopServer(server, clusterDir, log);
+      })().finally(() => process.removeListener('exit', stopOnExit))),
   };
 }
 

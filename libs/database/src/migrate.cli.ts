@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const logger = createRootLogger(config);
   let embedded: RunningEmbeddedPostgres | undefined;
   if (!config.database.url) {
-    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.database.embeddedPort, logger });
+    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.database.embeddedPort, logger, supervise: false });
   }
   const dataSource = await new DataSource(
     dataSourceOptions({ url: config.database.url ?? embedded!.url, applicationName: 'klausul-migrate' }),

@@ -1,4 +1,4 @@
-import { Global, Logger, Module } from '@nestjs/common';
+import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@klausul/config';
 import { FileKeyring, loadFileKeyring } from './file-keyring';
 import { FileStore } from './file-store';
@@ -26,4 +26,11 @@ import { UploadValidator } from './upload-validator';
   ],
   exports: [FileStore, FileKeyring, UploadValidator],
 })
-export class FilesModule {}
+export class FilesModule implements OnApplicationShutdown {
+  constructor(@Inject(UploadValidator) private readonly validator: UploadValidator) {}
+
+  /** The PDF reading thread does not hold the process open, but a clean stop ends it. */
+  onApplicationShutdown(): Promise<void> {
+    return this.validator.close();
+  }
+}

@@ -1,5 +1,7 @@
 import { InvalidInputError } from '@klausul/domain';
+import { refuseCprNumbersInOfficeDocument, refuseCprNumbersInPdf } from './document-cpr-check';
 import { extensionOf, sanitiseFileName } from './file-name';
+import { PdfTextReader } from './pdf-text';
 import { DEFAULT_ZIP_LIMITS, inflatedSize, readZipEntries, readZipEntryHead, type ZipEntry, type ZipLimits } from './zip-archive';
 
 /** The document types Klausul accepts: what suppliers and jobcenters send (job descriptions, CVs, evidence). */
@@ -32,14 +34,18 @@ function refuse(message: string, details: Record<string, unknown> = { field: 'fi
 
 /**
  * Decides whether an upload may be stored: by its bytes (magic numbers and, for DOCX
- * and ODT, the ZIP's own type markers), never by the name or type the client claims.
- * Refusals are InvalidInputError (400) saying what is wrong.
+ * and ODT, the ZIP's own type markers), never by the name or type the client claims,
+ * and by its text, which may not hold a CPR number. Refusals are InvalidInputError (400)
+ * saying what is wrong.
  */
 export class UploadValidator {
-  constructor(private readonly limits: UploadLimits) {}
+  constructor(
+    private readonly limits: UploadLimits,
+    private readonly pdfText: PdfTextReader = new PdfTextReader(),
+  ) {}
 
-  static withDefaults(overrides: Partial<UploadLimits> = {}): UploadValidator {
-    return new UploadValidator({ maxBytes: 10 * MB, ...DEFAULT_ZIP_LIMITS, ...overrides });
+  static withDefaults(overrides: Partial<UploadLimits> = {}, pdfText?: PdfTextReader): UploadValidator {
+    return new UploadValidator({ maxBytes: 10 * MB, ...DEFAULT_ZIP_LIMITS, ...overrides }, pdfText);
   }
 
   async validate(originalName: string, content: Buffer): Promise<AcceptedUpload> {
@@ -48,21 +54,28 @@ export class UploadValidator {
     if (content.length > this.limits.maxBytes) {
       refuse(`The file is larger than the ${formatSize(this.limits.maxBytes)} allowed`, { field: 'file', maxBytes: this.limits.maxBytes });
     }
-    const mediaType = await this.detect(content);
+    const { mediaType, entries } = await this.detect(content);
     const expected = ACCEPTED_FILE_TYPES[mediaType].extension;
     if (extensionOf(name) !== expected) {
       refuse(`The file is a ${ACCEPTED_FILE_TYPES[mediaType].label} document, so its name must end in ${expected}`, { field: 'fileName' });
     }
+    if (mediaType === 'application/pdf') await refuseCprNumbersInPdf(content, this.pdfText);
+    else await refuseCprNumbersInOfficeDocument(content, entries, mediaType === ODT_MIMETYPE ? 'odt' : 'docx');
     return { originalName: name, mediaType, size: content.length };
   }
 
-  private async detect(content: Buffer): Promise<AcceptedMediaType> {
-    if (content.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
+  /** Ends the thread that reads PDFs (at shutdown). */
+  close(): Promise<void> {
+    return this.pdfText.close();
+  }
+
+  private async detect(content: Buffer): Promise<{ mediaType: AcceptedMediaType; entries: ZipEntry[] }> {
+    if (content.subarray(0, 5).toString('latin1') === '%PDF-') return { mediaType: 'application/pdf', entries: [] };
     if (content.length >= 30 && content.readUInt32LE(0) === 0x04034b50) {
       const entries = readZipEntries(content, this.limits);
       await inflatedSize(content, entries, this.limits);
       const type = await officeTypeOf(content, entries);
-      if (type) return type;
+      if (type) return { mediaType: type, entries };
     }
     return refuse('Only PDF, Word (DOCX) and OpenDocument text (ODT) files are accepted, and this file is none of them');
   }

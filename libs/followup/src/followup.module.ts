@@ -15,6 +15,8 @@ import { EscalateReviewHandler, RemindReviewHandler, ReviewDeadlineHandler, Send
 import { ReviewService } from './reviews/review.service';
 import { ReviewsController } from './reviews/reviews.controller';
 import { CandidateService } from '@klausul/matching';
+import { FollowUpSettingsController } from './settings/follow-up-settings.controller';
+import { FollowUpSettingsService } from './settings/follow-up-settings.service';
 import { UpskillingController } from './upskilling/upskilling.controller';
 import { UpskillingService } from './upskilling/upskilling.service';
 
@@ -35,10 +37,10 @@ import { UpskillingService } from './upskilling/upskilling.service';
 })
 export class FollowupCoreModule {}
 
-/** Phase 3 routes: reviews, the suppliers' links, compliance series, retention, the dashboard and upskilling programmes. */
+/** Phase 3 routes: reviews, the suppliers' links, compliance series, retention, the dashboard, upskilling programmes and the follow-up settings. */
 @Module({
   imports: [IdentityModule, FollowupCoreModule, ContractComplianceModule],
-  controllers: [ReviewsController, ReviewLinksController, FollowUpComplianceController, UpskillingController],
+  controllers: [ReviewsController, ReviewLinksController, FollowUpComplianceController, UpskillingController, FollowUpSettingsController],
   providers: [
     ReviewService,
     ReviewConfirmationService,
@@ -47,6 +49,7 @@ export class FollowupCoreModule {}
     FollowUpDashboardRepository,
     UpskillingService,
     CandidateService,
+    FollowUpSettingsService,
   ],
 })
 export class FollowupApiModule {}

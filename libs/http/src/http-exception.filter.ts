@@ -9,7 +9,11 @@ import {
   InvalidTransitionError,
   NotFoundError,
 } from '@klausul/domain';
+import { isDatabaseUnavailable } from '@klausul/database';
 import type { ErrorResponse } from './error-response';
+
+/** Seconds a client should wait before trying again after a 503 (the embedded PostgreSQL restarts within a few). */
+export const RETRY_AFTER_SECONDS = 5;
 
 const STATUS_OF_DOMAIN_ERROR = new Map<Function, number>([
   [NotFoundError, HttpStatus.NOT_FOUND],
@@ -42,7 +46,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toResponse(exception);
-    if (body.statusCode >= 500) {
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) {
+      response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      if (!(exception instanceof HttpException)) this.reportUnavailable(exception);
+    } else if (body.statusCode >= 500) {
       this.logger.error({ error: describeForLog(exception) }, 'unhandled error');
     }
     // A route may have set another content type (e.g. a text/plain diagram) before it failed.
@@ -71,9 +78,34 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (isBodyParserError(exception)) {
       return { statusCode: exception.status, code: CODE_OF_STATUS[exception.status] ?? 'BAD_REQUEST', message: 'The request body could not be read' };
     }
+    if (isDatabaseUnavailable(exception)) {
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        code: 'UNAVAILABLE',
+        message: 'The database cannot be reached right now; try again shortly',
+      };
+    }
     return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Something went wrong on our side; it has been logged' };
   }
+
+  private lastUnavailableReportAt = 0;
+  private unreportedUnavailable = 0;
+
+  /** An outage fails every request; one warning per interval says so without flooding the log. */
+  private reportUnavailable(exception: unknown): void {
+    const now = Date.now();
+    if (now - this.lastUnavailableReportAt < UNAVAILABLE_REPORT_INTERVAL_MS) {
+      this.unreportedUnavailable += 1;
+      return;
+    }
+    const { name, code } = describeForLog(exception);
+    this.logger.warn({ error: { name, code }, suppressed: this.unreportedUnavailable }, 'database unavailable: answering 503');
+    this.lastUnavailableReportAt = now;
+    this.unreportedUnavailable = 0;
+  }
 }
+
+const UNAVAILABLE_REPORT_INTERVAL_MS = 30_000;
 
 function isBodyParserError(error: unknown): error is { status: number; type: string } {
   const e = error as { status?: unknown; type?: unknown };

@@ -1,12 +1,14 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@klausul/domain';
+import { type Actor, ROLES } from '@klausul/domain';
 import { AccountService } from './account.service';
 import { ChangePasswordRequest } from './auth.dto';
 import { CurrentActor, CurrentSessionId } from './current-actor.decorator';
+import { Roles } from './roles.decorator';
 import { UserResponse } from './user.dto';
 
 @ApiTags('auth')
+@Roles(...ROLES) // the operator too: its own account is not a municipality's data
 @Controller('me')
 export class AccountController {
   constructor(private readonly account: AccountService) {}

@@ -21,7 +21,7 @@ export class AccountService {
 
   async profile(actor: Actor): Promise<UserResponse> {
     const userId = requireUser(actor);
-    const user = await this.users.findInMunicipality(actor.municipalityId, userId);
+    const user = await this.users.findOwn(userId);
     if (!user) throw new NotFoundError('user', userId);
     return toUserResponse(user);
   }

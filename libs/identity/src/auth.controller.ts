@@ -9,12 +9,14 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '@klausul/config';
+import { ROLES } from '@klausul/domain';
 import { LoginRequest, LoginResponse } from './auth.dto';
 import { AuthService } from './auth.service';
 import { CurrentSessionId } from './current-actor.decorator';
 import { SESSION_COOKIE } from './identity.constants';
 import { LoginRateLimitGuard } from './login-rate-limit.guard';
 import { Public } from './public.decorator';
+import { Roles } from './roles.decorator';
 import { sessionCookieOptions } from './session-cookie';
 
 @ApiTags('auth')
@@ -40,6 +42,7 @@ export class AuthController {
   }
 
   @Post('logout')
+  @Roles(...ROLES)
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Sign out: ends the current session and clears the cookie' })
   @ApiNoContentResponse()

@@ -39,7 +39,7 @@ export class AuthService {
     }
     const token = newSessionToken();
     const session = await this.sessions.create(record, digestOf(token), this.config.identity.sessionTtlHours);
-    const user = await this.users.findInMunicipality(record.municipalityId, record.id);
+    const user = await this.users.findOwn(record.id);
     this.logger.log({ userId: record.id, sessionId: session.id }, 'signed in');
     return { token, expiresAt: session.expiresAt, user: toUserResponse(user!) };
   }

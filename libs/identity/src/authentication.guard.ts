@@ -1,16 +1,13 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ForbiddenError, type Role } from '@klausul/domain';
+import { type Actor, ForbiddenError, MUNICIPALITY_ROLES, OPERATOR_ROLE, type Role } from '@klausul/domain';
 import type { AuthenticatedRequest } from './authenticated-request';
 import { type Credential, CredentialService } from './credential.service';
+import { breaksCsrfRule, CSRF_HEADER, CSRF_MESSAGE } from './csrf';
 import { API_KEY_HEADER, SESSION_COOKIE } from './identity.constants';
 import { IS_PUBLIC_KEY } from './public.decorator';
 import { ROLES_KEY } from './roles.decorator';
 import { unauthenticated } from './unauthenticated';
-
-/** Requests that change nothing; every other method authenticated by the cookie needs the CSRF header. */
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-export const CSRF_HEADER = 'x-klausul-csrf';
 
 /** Probes and the API documentation answer without credentials. */
 const OPEN_PATH_PREFIXES = ['/health', '/api/docs'];
@@ -22,7 +19,8 @@ export function isOpenPath(path: string): boolean {
 /**
  * The global guard: every route needs an actor unless it is @Public() or an open path.
  * Credentials, in order: the session cookie, `Authorization: Bearer <session token>`,
- * `X-API-Key`. The first one present decides; then @Roles() is enforced.
+ * `X-API-Key`. The first one present decides; then @Roles() is enforced. A route without
+ * @Roles() is open to every municipality role, never to the installation's operator.
  */
 @Injectable()
 export class AuthenticationGuard implements CanActivate {
@@ -40,10 +38,8 @@ export class AuthenticationGuard implements CanActivate {
 
     const credential = readCredential(request);
     if (!credential) throw unauthenticated('Sign in first: send the session cookie, a bearer token or an X-API-Key header');
-    if (credential.fromCookie && !SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== '1') {
-      // A cross-site form can carry the cookie but cannot set a custom header without a CORS preflight.
-      throw new ForbiddenError(`A change made with the session cookie needs the header ${CSRF_HEADER}: 1`, { header: CSRF_HEADER });
-    }
+    // Also enforced in front of every router (csrfMiddleware); kept here so the API never depends on the mount order.
+    if (credential.fromCookie && breaksCsrfRule(request)) throw new ForbiddenError(CSRF_MESSAGE, { header: CSRF_HEADER });
     const authentication = await this.credentials.authenticate(credential);
     if (!authentication) {
       throw unauthenticated(
@@ -55,12 +51,20 @@ export class AuthenticationGuard implements CanActivate {
     request.actor = authentication.actor;
     request.sessionId = authentication.sessionId;
 
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (roles?.length && !roles.includes(authentication.actor.role)) {
-      throw new ForbiddenError(`Only ${roles.join(' or ')} may do this`, { requiredRoles: roles });
-    }
+    assertRoleAllowed(authentication.actor, this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets));
     return true;
   }
+}
+
+function assertRoleAllowed(actor: Actor, listed: readonly Role[] | undefined): void {
+  const roles = listed?.length ? listed : MUNICIPALITY_ROLES;
+  if (roles.includes(actor.role)) return;
+  if (actor.role === OPERATOR_ROLE) {
+    throw new ForbiddenError("The operator runs the installation (queue dashboard, health) and has no access to a municipality's data", {
+      requiredRoles: roles,
+    });
+  }
+  throw new ForbiddenError(`Only ${roles.join(' or ')} may do this`, { requiredRoles: roles });
 }
 
 /** The credential a request carries, if any (also used by the queue dashboard's middleware). */

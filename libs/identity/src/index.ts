@@ -6,6 +6,7 @@ export type { AuthenticatedRequest } from './authenticated-request';
 export { assertSameMunicipality, assertSameSupplier } from './tenancy.policy';
 export { AccessLogService, type AccessLogRecord } from './access-log.service';
 export { BootstrapAdminService } from './bootstrap-admin.service';
+export { type GeneratedPassword, generatedPasswordsPath, recordGeneratedPasswords } from './generated-passwords';
 export { hashPasswordOnThisThread, PasswordHasher } from './password-hasher';
 export { digestOf, newApiKey, newSessionToken } from './secret-token';
 export {
@@ -22,5 +23,6 @@ export { AppUser } from './app-user.entity';
 export { UserSession } from './user-session.entity';
 export { ApiKey } from './api-key.entity';
 export { AccessLogEntry } from './access-log-entry.entity';
-export { CSRF_HEADER, readCredential } from './authentication.guard';
+export { readCredential } from './authentication.guard';
+export { breaksCsrfRule, CSRF_HEADER, csrfMiddleware, SAFE_METHODS } from './csrf';
 export { CredentialService, type Credential } from './credential.service';

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { ROLES, type Role } from '@klausul/domain';
+import { MUNICIPALITY_ROLES, type MunicipalityRole, ROLES, type Role } from '@klausul/domain';
 import { IsQueryBoolean, PageQuery, type SortColumns, sortValues } from '@klausul/paging';
 import type { AppUser } from './app-user.entity';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './identity.constants';
@@ -71,9 +71,10 @@ export class CreateUserRequest {
   @MaxLength(200)
   displayName!: string;
 
-  @ApiProperty({ enum: ROLES })
-  @IsIn(ROLES, { message: `role must be one of: ${ROLES.join(', ')}` })
-  role!: Role;
+  // A municipality's admin gives municipality roles only; operators come from the installation's configuration.
+  @ApiProperty({ enum: MUNICIPALITY_ROLES })
+  @IsIn(MUNICIPALITY_ROLES, { message: `role must be one of: ${MUNICIPALITY_ROLES.join(', ')}` })
+  role!: MunicipalityRole;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Required exactly when role is supplier_hr' })
   @ValidateIf((o: CreateUserRequest) => o.role === 'supplier_hr' || o.supplierId !== undefined)
@@ -96,10 +97,10 @@ export class UpdateUserRequest {
   @MaxLength(200)
   displayName?: string;
 
-  @ApiPropertyOptional({ enum: ROLES })
+  @ApiPropertyOptional({ enum: MUNICIPALITY_ROLES })
   @IsOptional()
-  @IsIn(ROLES, { message: `role must be one of: ${ROLES.join(', ')}` })
-  role?: Role;
+  @IsIn(MUNICIPALITY_ROLES, { message: `role must be one of: ${MUNICIPALITY_ROLES.join(', ')}` })
+  role?: MunicipalityRole;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The supplier of a supplier_hr user' })
   @IsOptional()
@@ -124,10 +125,10 @@ export class UserListQuery extends PageQuery {
   @IsIn(sortValues(USER_SORTS), { message: `sort must be one of: ${sortValues(USER_SORTS).join(', ')}` })
   sort?: string;
 
-  @ApiPropertyOptional({ enum: ROLES })
+  @ApiPropertyOptional({ enum: MUNICIPALITY_ROLES })
   @IsOptional()
-  @IsIn(ROLES, { message: `role must be one of: ${ROLES.join(', ')}` })
-  role?: Role;
+  @IsIn(MUNICIPALITY_ROLES, { message: `role must be one of: ${MUNICIPALITY_ROLES.join(', ')}` })
+  role?: MunicipalityRole;
 
   @ApiPropertyOptional({ format: 'uuid', description: "Only this supplier's HR contacts" })
   @IsOptional()

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
-import { ConflictError, InvalidInputError, type Role } from '@klausul/domain';
+import { DataSource, type EntityManager, Not } from 'typeorm';
+import { ConflictError, InvalidInputError, OPERATOR_ROLE, type Role } from '@klausul/domain';
 import type { Keyset } from '@klausul/paging';
 import { AppUser } from './app-user.entity';
 import { isForeignKeyViolation, isUniqueViolation, withoutPersonalData } from './postgres-errors';
@@ -62,20 +62,34 @@ export class UserRepository {
     return manager.getRepository(AppUser);
   }
 
-  /** A user of this municipality with its municipality loaded; null for any other municipality. */
+  /**
+   * A user of this municipality with its municipality loaded; null for any other municipality,
+   * and for an operator, who is the installation's and not the municipality's to manage.
+   */
   findInMunicipality(municipalityId: string, id: string, manager?: EntityManager): Promise<AppUser | null> {
-    return this.users(manager).findOne({ where: { id, municipalityId }, relations: { municipality: true } });
+    return this.users(manager).findOne({ where: { id, municipalityId, role: Not(OPERATOR_ROLE) }, relations: { municipality: true } });
   }
 
-  /** Locks the user's row for the rest of the transaction; null for any other municipality. */
+  /** The signed-in user's own row, whatever the role, with its municipality loaded. */
+  findOwn(id: string, manager?: EntityManager): Promise<AppUser | null> {
+    return this.users(manager).findOne({ where: { id }, relations: { municipality: true } });
+  }
+
+  /** Locks the user's row for the rest of the transaction; null for any other municipality and for an operator. */
   lockInMunicipality(municipalityId: string, id: string, manager: EntityManager): Promise<AppUser | null> {
-    return this.users(manager).findOne({ where: { id, municipalityId }, lock: { mode: 'pessimistic_write' } });
+    return this.users(manager).findOne({ where: { id, municipalityId, role: Not(OPERATOR_ROLE) }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** The user with this e-mail address, if any (its role decides what the bootstrap may do). */
+  async findRoleByEmail(email: string, manager?: EntityManager): Promise<Role | null> {
+    const user = await this.users(manager).findOne({ where: { email }, select: { id: true, role: true } });
+    return user?.role ?? null;
   }
 
   /** One page of the municipality's users, each with its municipality, in one query. */
   async list(municipalityId: string, filters: UserListFilters, keyset: Keyset): Promise<UserPageRow[]> {
     const params: unknown[] = [municipalityId];
-    const where = ['u.municipality_id = $1'];
+    const where = ['u.municipality_id = $1', `u.role <> '${OPERATOR_ROLE}'`];
     const add = (sql: string, value: unknown) => {
       params.push(value);
       where.push(sql.replace('?', `$${params.length}`));
@@ -127,8 +141,10 @@ export class UserRepository {
     return user ? this.signInRecord(user) : null;
   }
 
+  /** Whether any municipality user exists (operators do not count: they administer no municipality). */
   async anyExists(manager?: EntityManager): Promise<boolean> {
-    return (await this.users(manager).createQueryBuilder('u').select('1').limit(1).getRawOne()) !== undefined;
+    const row: unknown = await this.users(manager).createQueryBuilder('u').select('1').where('u.role <> :operator', { operator: OPERATOR_ROLE }).limit(1).getRawOne();
+    return row !== undefined;
   }
 
   /** Inserts a user; a taken e-mail address is a ConflictError. */

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import nodemailer, { type Transporter } from 'nodemailer';
+import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer';
 import { APP_CONFIG, type AppConfig } from '@klausul/config';
 import { SmtpCatcher } from './smtp-catcher';
 
@@ -33,7 +33,12 @@ export class MailSender implements OnModuleInit, OnApplicationShutdown {
       url = `smtp://127.0.0.1:${port}`;
       this.logger.log(`no SMTP_URL: e-mail goes to the in-process catcher on port ${port}`);
     }
-    this.transport = nodemailer.createTransport(url!, { from: this.config.mail.from });
+    const timeoutMs = this.config.mail.timeoutMs;
+    // No step may hang longer than the whole conversation may take (nodemailer's socket default is 10 minutes).
+    this.transport = nodemailer.createTransport(
+      { url: url!, connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs },
+      { from: this.config.mail.from },
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -41,16 +46,23 @@ export class MailSender implements OnModuleInit, OnApplicationShutdown {
     await this.catcher?.stop();
   }
 
-  /** Returns the relay's id for the message; throws when the relay does not accept it. */
+  /**
+   * Returns the relay's id for the message; throws when the relay does not accept it. The
+   * whole conversation is cut off after SMTP_TIMEOUT_MS, so an attempt is never in flight
+   * longer than that (the deliver handler relies on it before resending).
+   */
   async send(mail: OutgoingMail): Promise<string> {
     if (!this.transport) throw new Error('the mail transport is not ready');
-    const info = await this.transport.sendMail({
+    // nodemailer 10 honours `signal` (its bundled typings predate it).
+    const options: SendMailOptions & { signal: AbortSignal } = {
       messageId: mail.messageId,
       to: mail.to,
       subject: mail.subject,
       text: mail.text,
       html: mail.html,
-    });
+      signal: AbortSignal.timeout(this.config.mail.timeoutMs),
+    };
+    const info = await this.transport.sendMail(options);
     return String(info.messageId ?? mail.messageId);
   }
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { PageQuery, type SortColumns, sortValues } from '@klausul/paging';
+import { maskSecretLinks } from './message-mask';
 
 export const MESSAGE_DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
 export type MessageDeliveryStatus = (typeof MESSAGE_DELIVERY_STATUSES)[number];
@@ -51,8 +52,9 @@ export class MessageView {
   @ApiProperty() template!: string;
   @ApiProperty() recipient!: string;
   @ApiProperty() subject!: string;
-  @ApiProperty() text!: string;
-  @ApiProperty({ nullable: true, type: String }) html!: string | null;
+  @ApiProperty({ description: 'The text sent, except that a link carrying a secret (the monthly confirmation link) shows as …/review-links/•••' })
+  text!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Masked like text' }) html!: string | null;
   @ApiProperty({ nullable: true, type: MessageRelatedView }) related!: MessageRelatedView | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'For the webhook channel: the endpoint (recipient is its URL, text the JSON body)' })
   webhookEndpointId!: string | null;
@@ -64,21 +66,22 @@ export class MessageView {
   @ApiProperty({ nullable: true, type: String }) sentAt!: string | null;
 }
 
+/** The log's view of a message: links that carry a secret show that they were sent, not the secret (see message-mask.ts). */
 export function toMessageView(row: Record<string, any>): MessageView {
   return {
     id: row.id,
     channel: row.channel,
     template: row.template,
     recipient: row.recipient,
-    subject: row.subject,
-    text: row.body_text,
-    html: row.body_html,
+    subject: maskSecretLinks(row.subject),
+    text: maskSecretLinks(row.body_text),
+    html: maskSecretLinks(row.body_html),
     related: row.related_type ? { type: row.related_type, id: row.related_id } : null,
     webhookEndpointId: row.webhook_endpoint_id ?? null,
     deliveryStatus: row.delivery_status,
     attempts: row.attempts,
     providerId: row.provider_id,
-    lastError: row.last_error,
+    lastError: maskSecretLinks(row.last_error),
     createdAt: new Date(row.created_at).toISOString(),
     sentAt: row.sent_at ? new Date(row.sent_at).toISOString() : null,
   };

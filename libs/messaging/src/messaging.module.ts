@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { DeliverMessageHandler } from './deliver-message.handler';
 import { MailSender } from './mail-sender';
+import { MessageSendingRepository } from './message-sending.repository';
 import { MessageService } from './message.service';
 import { MessagesController } from './messages.controller';
 import { WebhookEndpointRepository } from './webhook-endpoint.repository';
@@ -16,5 +17,8 @@ export class MessagingModule {}
 export class MessagingApiModule {}
 
 /** Delivering messages by e-mail and webhook (worker processes). */
-@Module({ providers: [MailSender, WebhookSender, DeliverMessageHandler], exports: [MailSender, WebhookSender] })
+@Module({
+  providers: [MailSender, MessageSendingRepository, WebhookSender, DeliverMessageHandler],
+  exports: [MailSender, WebhookSender],
+})
 export class MessagingWorkerModule {}

@@ -47,8 +47,14 @@ export class SmtpCatcher {
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(port, '127.0.0.1', () => resolve());
+      server.listen(port, '127.0.0.1', () => {
+        server.removeListener('error', reject);
+        resolve();
+      });
     });
+    // A client that goes away mid-conversation (a killed worker, an aborted send) is
+    // reported as an 'error'; unheard, it would end the whole process.
+    server.on('error', () => undefined);
     this.server = server;
     this.listeningPort = (server.server.address() as { port: number }).port;
     return this.listeningPort;

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type Job, UnrecoverableError } from 'bullmq';
+import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '@klausul/domain';
-import { isJobName, JobHandlerRegistry, type JobContext, type OutboxJobPayload } from '@klausul/queue';
+import { isJobName, JobHandlerRegistry, RetryLaterError, type JobContext, type OutboxJobPayload } from '@klausul/queue';
 import { OutboxRepository } from './outbox.repository';
 
 function isOutboxPayload(data: unknown): data is OutboxJobPayload {
@@ -33,7 +33,8 @@ export class JobRunner {
     private readonly clock: Clock,
   ) {}
 
-  async run(job: Job): Promise<void> {
+  /** `token`: the worker's lock on the job, needed to move it to delayed for a RetryLaterError. */
+  async run(job: Job, token?: string): Promise<void> {
     if (!isJobName(job.name)) throw new UnrecoverableError(`no job named ${job.name} in the catalog`);
     const handler = this.handlers.get(job.name);
     const data: unknown = job.data;
@@ -54,6 +55,11 @@ export class JobRunner {
         await this.outbox.markEntityDelivered(manager, claimed);
       });
     } catch (error) {
+      if (error instanceof RetryLaterError) {
+        // The claim was rolled back with the transaction; the job comes back at notBefore.
+        await job.moveToDelayed(error.notBefore.getTime(), token);
+        throw new DelayedError(error.message);
+      }
       if (isFinalAttempt(job, error)) await this.outbox.markFailed(data.outboxId, (error as Error).message);
       throw error;
     }

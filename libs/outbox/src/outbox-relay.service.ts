@@ -117,10 +117,26 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     client.on('error', (error) => {
       this.logger.warn({ error: error.message }, 'outbox listener lost its connection; relying on the sweep until it reconnects');
       this.listener = undefined;
-      if (!this.stopped) setTimeout(() => void this.listen().catch(() => undefined), 2_000).unref();
+      this.listenAgainLater();
     });
-    await client.connect();
-    await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    } catch (error) {
+      // The caller schedules the next try; this client must not schedule one of its own.
+      client.removeAllListeners('error');
+      client.on('error', () => undefined);
+      await client.end().catch(() => undefined);
+      throw error;
+    }
     this.listener = client;
+  }
+
+  /** Keeps trying while PostgreSQL is away (restarting, say), not only once. */
+  private listenAgainLater(): void {
+    if (this.stopped) return;
+    setTimeout(() => {
+      if (!this.stopped) void this.listen().catch(() => this.listenAgainLater());
+    }, 2_000).unref();
   }
 }

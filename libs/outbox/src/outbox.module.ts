@@ -4,6 +4,7 @@ import { JobHandlerRegistry } from '@klausul/queue';
 import { JobRunner } from './job-runner';
 import { JobSchedulesRegistrar } from './job-schedules.registrar';
 import { OutboxRelay } from './outbox-relay.service';
+import { OutboxRequeueSweep } from './outbox-requeue.service';
 import { OutboxRepository } from './outbox.repository';
 import { OutboxWriter } from './outbox.writer';
 import { queueProcessors } from './queue-processors';
@@ -19,7 +20,7 @@ export class OutboxModule {}
 /** The relay, the queue processors and the job handler registry (worker processes). */
 @Module({
   imports: [DiscoveryModule, OutboxModule],
-  providers: [JobHandlerRegistry, JobRunner, OutboxRelay, JobSchedulesRegistrar, ...Object.values(queueProcessors)],
-  exports: [OutboxRelay],
+  providers: [JobHandlerRegistry, JobRunner, OutboxRelay, OutboxRequeueSweep, JobSchedulesRegistrar, ...Object.values(queueProcessors)],
+  exports: [OutboxRelay, OutboxRequeueSweep, JobSchedulesRegistrar],
 })
 export class OutboxWorkerModule {}

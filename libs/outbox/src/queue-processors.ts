@@ -11,8 +11,8 @@ abstract class DispatchingProcessor extends LoggedWorkerHost {
     super();
   }
 
-  process(job: Job): Promise<void> {
-    return this.runner.run(job);
+  process(job: Job, token?: string): Promise<void> {
+    return this.runner.run(job, token);
   }
 }
 

@@ -17,6 +17,20 @@ export interface JobContext {
   manager: EntityManager;
 }
 
+/**
+ * Thrown by a handler that must not run again before `notBefore` (say, an earlier attempt
+ * may still be in flight). The job waits until then and the wait costs none of its attempts.
+ */
+export class RetryLaterError extends Error {
+  constructor(
+    readonly notBefore: Date,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RetryLaterError';
+  }
+}
+
 /** Runs one kind of job. Throw to retry; throw UnrecoverableError for a permanent failure. */
 export interface JobHandler<N extends JobName> {
   handle(data: JobData<N>, context: JobContext): Promise<void>;

@@ -11,6 +11,8 @@ export interface JobSchedule {
 
 export const HEARTBEAT_SCHEDULER_ID = 'system-heartbeat';
 
+const MONTHLY_REVIEW_RUN: JobSchedule = { id: 'monthly-review-run', job: 'start-review-run', repeat: { pattern: '*/15 * * * *', tz: 'Europe/Copenhagen' } };
+
 /**
  * Every recurring job, in one place. Each worker upserts them at start (harmless from
  * every replica). What is due at a given time (deadlines, reminders) is not here: it
@@ -25,8 +27,11 @@ export function jobSchedules(config: AppConfig): JobSchedule[] {
     { id: 'apply-retention', job: 'apply-retention', repeat: { pattern: '0 3 * * *', tz: 'Europe/Copenhagen' } },
     // Just after midnight: each contract's compliance of the new day (statuses move with deadlines).
     { id: 'recount-compliance', job: 'recount-compliance', repeat: { pattern: '5 0 * * *', tz: 'Europe/Copenhagen' } },
-    // 08:00 on each of the first seven days: the handler goes on only on the month's first
-    // working day (a cron pattern cannot say "first working day", and Danish holidays move).
-    { id: 'monthly-review-run', job: 'start-review-run', repeat: { pattern: '0 8 1-7 * *', tz: 'Europe/Copenhagen' } },
+    // Every quarter of an hour: each municipality has its own working day and time of the
+    // monthly run (Danish holidays move, so no cron pattern can say it), and a run missed while
+    // no worker was up is caught up at the next tick. The handler decides who is due, set-based.
+    // Not under NODE_ENV=test: tests move an injected clock and add the tick themselves, and a
+    // real tick every 15 minutes would run whichever month a test's clock has made due.
+    ...(config.env === 'test' ? [] : [MONTHLY_REVIEW_RUN]),
   ];
 }

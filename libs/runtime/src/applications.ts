@@ -5,8 +5,9 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
-import { HttpExceptionFilter } from '@klausul/http';
-import { API_KEY_HEADER, SESSION_COOKIE } from '@klausul/identity';
+import { HttpExceptionFilter, InputHygienePipe, refuseDeepJson } from '@klausul/http';
+import { API_KEY_HEADER, csrfMiddleware, SESSION_COOKIE } from '@klausul/identity';
+import { credentialFreeRoutes } from './csrf-exemptions';
 import { mountQueueDashboard } from './queue-dashboard';
 import type { Runtime } from './runtime';
 import { ApiModule } from './api.module';
@@ -21,11 +22,15 @@ export async function createApiApplication(runtime: Runtime): Promise<INestAppli
     bodyParser: false,
   });
   // CVs arrive base64-encoded in JSON: 10 MB of file is about 13.4 MB of text. Larger bodies get a 413.
-  app.useBodyParser('json', { limit: '15mb' });
+  // Nesting is refused on the raw bytes, before parsing: every later step walks the objects recursively.
+  // (Nest's option type leaves out `verify`, which it only sets itself for `rawBody`, unused here.)
+  const jsonOptions = { limit: '15mb', verify: refuseDeepJson() };
+  app.useBodyParser('json', jsonOptions);
   app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
   app.useLogger(app.get(PinoNestLogger));
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready'] });
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  // Input hygiene first: its refusal (a CPR number, a control character) wins over a whitelist error.
+  app.useGlobalPipes(new InputHygienePipe(), new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new HttpExceptionFilter());
   app.use(helmet({ contentSecurityPolicy: false })); // the Swagger and queue dashboard pages load inline scripts
   app.enableCors({
@@ -34,6 +39,8 @@ export async function createApiApplication(runtime: Runtime): Promise<INestAppli
     allowedHeaders: ['Content-Type', 'Authorization', 'X-API-Key', 'X-Klausul-CSRF'],
   });
   app.use(cookieParser());
+  // The CSRF rule in front of every router, Nest's and mounted ones such as the queue dashboard.
+  app.use(csrfMiddleware(credentialFreeRoutes(app, API_PREFIX)));
   app.disable('x-powered-by');
 
   const document = SwaggerModule.createDocument(

@@ -1,4 +1,4 @@
-import type { CalendarDate } from '@klausul/domain';
+import { type CalendarDate, copenhagenDateOf } from '@klausul/domain';
 
 /** PostgreSQL numeric arrives as a string; null stays null. */
 export function numberOrNull(value: unknown): number | null {
@@ -11,5 +11,5 @@ export function isoOf(value: unknown): string {
 
 /** Today's date in Denmark, where every municipality and contract is. */
 export function danishDateOf(instant: Date): CalendarDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return copenhagenDateOf(instant);
 }

@@ -1,22 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, type CalendarDate, clauseCompliance, Clock, type PlacementRecord } from '@klausul/domain';
+import { type Actor, type CalendarDate, clauseCompliance, Clock, hoursAt } from '@klausul/domain';
 import { termsOf } from '../clauses/clause.dto';
-import { danishDateOf, numberOrNull } from '../common/rows';
+import { danishDateOf } from '../common/rows';
+import { ComplianceDataRepository } from '../compliance/compliance-data.repository';
 import type { ClauseComplianceView, ComplianceView } from './contract.dto';
 import { ContractRepository } from './contract.repository';
 import { ContractsService } from './contracts.service';
-
-function placementRecord(row: Record<string, any>): PlacementRecord {
-  return {
-    id: row.id,
-    startDate: row.start_date,
-    endDate: row.end_date,
-    agreedWeeklyHours: Number(row.agreed_weekly_hours),
-    agreedMonths: numberOrNull(row.agreed_months),
-    partnerId: row.partner_id,
-    replacesPlacementId: row.replaces_placement_id,
-  };
-}
 
 /** How far each clause of a contract is met on a date, by its counting rules (libs/domain counting). */
 @Injectable()
@@ -24,22 +13,21 @@ export class ComplianceService {
   constructor(
     private readonly contracts: ContractsService,
     private readonly repository: ContractRepository,
+    private readonly data: ComplianceDataRepository,
     private readonly clock: Clock,
   ) {}
 
   async compliance(actor: Actor, id: string, at: CalendarDate = danishDateOf(this.clock.now())): Promise<ComplianceView> {
     const contract = await this.contracts.load(actor, id);
-    const [clauses, partners, placements] = await Promise.all([
-      this.repository.clauses(id),
-      this.repository.partners(id),
-      this.repository.placements(id),
-    ]);
+    const [clauses, partners, loaded] = await Promise.all([this.repository.clauses(id), this.repository.partners(id), this.data.load([id])]);
+    // Each placement with the hours in effect on the date counted.
+    const placements = (loaded.get(id)?.placements ?? []).map((p) => ({ ...p, agreedWeeklyHours: hoursAt(p, at) }));
     const hasRsvPartner = partners.some((p) => p.kind === 'rsv');
     const views: ClauseComplianceView[] = clauses.map((clause) => {
       const terms = termsOf(clause);
       const result = clauseCompliance(
         { hires: terms.requiredHires, weeklyHoursPerHire: terms.weeklyHoursPerHire ?? undefined, totalWeeklyHours: terms.totalWeeklyHours ?? undefined },
-        placements.filter((p) => p.clause_id === clause.id).map(placementRecord),
+        placements.filter((p) => p.clauseId === clause.id),
         at,
         { earlyEndShare: terms.earlyEndShare, partnerPlacementsCount: terms.partnerPlacementsCount, openEndedUntil: contract.end_date },
       );

@@ -112,16 +112,6 @@ export class ContractRepository {
     );
   }
 
-  /** Placements of the contract as counting needs them (no personal data). */
-  placements(contractId: string): Promise<Record<string, any>[]> {
-    return this.dataSource.query(
-      `SELECT id, clause_id, partner_id, replaces_placement_id, start_date::text AS start_date, end_date::text AS end_date,
-              agreed_weekly_hours, agreed_months
-         FROM placement WHERE contract_id = $1 ORDER BY start_date, id`,
-      [contractId],
-    );
-  }
-
   /** Inserts the partner; false when it is already a partner of the contract. */
   async insertPartner(manager: EntityManager, partner: { municipalityId: string; contractId: string; supplierId: string; kind: string }): Promise<boolean> {
     const rows = await manager.query(

@@ -36,7 +36,9 @@ export class TargetProgress {
   @ApiProperty({ description: 'Tenders created this year that require a clause (cancelled ones left out)' }) eligibleTenders!: number;
   @ApiProperty({ description: 'Of those, tenders whose clause has been defined' }) tendersWithClause!: number;
   @ApiProperty({ nullable: true, type: Number }) clauseShare!: number | null;
-  @ApiProperty({ description: 'Placements under clauses that started this year' }) hiresUnderClauses!: number;
+  @ApiProperty({ description: "Placements counted toward a clause on the year's last day (today while it runs), as the dashboard counts them" })
+  hiresUnderClauses!: number;
+  @ApiProperty({ description: 'The day hiresUnderClauses is counted on' }) countedOn!: string;
 }
 
 export class TargetMet {

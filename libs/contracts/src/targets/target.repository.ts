@@ -22,17 +22,16 @@ export class TargetRepository {
     );
   }
 
-  async progress(municipalityId: string, year: number): Promise<{ eligible: number; withClause: number; hires: number }> {
+  async progress(municipalityId: string, year: number): Promise<{ eligible: number; withClause: number }> {
     const [row] = await this.dataSource.query(
       `SELECT
          (SELECT count(*)::int FROM tender WHERE municipality_id = $1 AND clause_required AND state <> 'cancelled'
              AND extract(year FROM created_at AT TIME ZONE 'Europe/Copenhagen') = $2) AS eligible,
          (SELECT count(*)::int FROM tender WHERE municipality_id = $1 AND clause_required
              AND state IN ('clause_defined', 'published', 'awarded', 'handed_over')
-             AND extract(year FROM created_at AT TIME ZONE 'Europe/Copenhagen') = $2) AS with_clause,
-         (SELECT count(*)::int FROM placement WHERE municipality_id = $1 AND extract(year FROM start_date) = $2) AS hires`,
+             AND extract(year FROM created_at AT TIME ZONE 'Europe/Copenhagen') = $2) AS with_clause`,
       [municipalityId, year],
     );
-    return { eligible: row.eligible, withClause: row.with_clause, hires: row.hires };
+    return { eligible: row.eligible, withClause: row.with_clause };
   }
 }

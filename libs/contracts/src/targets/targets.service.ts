@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type Actor, Clock } from '@klausul/domain';
 import { numberOrNull } from '../common/rows';
+import { YearFiguresService } from '../compliance/year-figures.service';
 import type { SetTargetsDto, TargetsView } from './target.dto';
 import { TargetRepository } from './target.repository';
 
@@ -9,20 +10,27 @@ import { TargetRepository } from './target.repository';
 export class TargetsService {
   constructor(
     private readonly targets: TargetRepository,
+    private readonly years: YearFiguresService,
     private readonly clock: Clock,
   ) {}
 
   async get(actor: Actor, year: number): Promise<TargetsView> {
-    const [row, progress] = await Promise.all([this.targets.find(actor.municipalityId, year), this.targets.progress(actor.municipalityId, year)]);
+    const [row, progress, figures] = await Promise.all([
+      this.targets.find(actor.municipalityId, year),
+      this.targets.progress(actor.municipalityId, year),
+      this.years.totals(actor.municipalityId, year),
+    ]);
+    // Hires under clauses: counted toward a clause on the year's counting date (the dashboard's figure).
+    const hires = figures.hires.actual;
     const targets = { clauseShare: numberOrNull(row?.clause_share), hiresUnderClauses: row?.hires_under_clauses ?? null };
     const clauseShare = progress.eligible > 0 ? progress.withClause / progress.eligible : null;
     return {
       year,
       targets,
-      progress: { eligibleTenders: progress.eligible, tendersWithClause: progress.withClause, clauseShare, hiresUnderClauses: progress.hires },
+      progress: { eligibleTenders: progress.eligible, tendersWithClause: progress.withClause, clauseShare, hiresUnderClauses: hires, countedOn: figures.at },
       met: {
         clauseShare: targets.clauseShare === null ? null : (clauseShare ?? 0) >= targets.clauseShare,
-        hiresUnderClauses: targets.hiresUnderClauses === null ? null : progress.hires >= targets.hiresUnderClauses,
+        hiresUnderClauses: targets.hiresUnderClauses === null ? null : hires >= targets.hiresUnderClauses,
       },
     };
   }

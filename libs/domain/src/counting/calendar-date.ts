@@ -17,10 +17,18 @@ export function isCalendarDate(value: unknown): value is CalendarDate {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+/** Dates already checked and converted; counting a municipality's year compares the same few thousand dates millions of times. */
+const utcOf = new Map<string, number>();
+
 function toUtc(date: CalendarDate): number {
+  const known = utcOf.get(date);
+  if (known !== undefined) return known;
   if (!isCalendarDate(date)) throw new RangeError(`not a calendar date: ${date}`);
   const [y, m, d] = date.split('-').map(Number);
-  return Date.UTC(y, m - 1, d);
+  const ms = Date.UTC(y, m - 1, d);
+  if (utcOf.size >= 100_000) utcOf.clear();
+  utcOf.set(date, ms);
+  return ms;
 }
 
 function fromUtc(ms: number): CalendarDate {

@@ -90,3 +90,14 @@ export function contractCompliance(
     status: worstStatus(results.map((r) => r.status)),
   };
 }
+
+/**
+ * The day a year's figures are counted on: its last day, or today while the year runs (or
+ * has not begun). "Hires under clauses in a year" are the placements that count toward a
+ * clause, by the clause's counting rules, on that day; the targets and the dashboard both
+ * read this one definition.
+ */
+export function yearCountingDate(year: number, today: CalendarDate): CalendarDate {
+  const yearEnd = `${year}-12-31`;
+  return compareDates(today, yearEnd) < 0 ? today : yearEnd;
+}

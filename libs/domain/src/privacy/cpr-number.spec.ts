@@ -12,6 +12,37 @@ describe('findCprNumbers', () => {
     expect(findCprNumbers(text)).toHaveLength(1);
   });
 
+  it.each([
+    ['010190 1234', 'a space for the dash'],
+    ['010190/1234', 'a slash for the dash'],
+    ['01.01.90-1234', 'dots in the date'],
+    ['01 01 90 12 34', 'in pairs'],
+    ['01-01-90-1234', 'dashes in the date'],
+    ['010190 - 1234', 'a dash between spaces'],
+    ['010190\u20131234', 'an en dash'],
+    ['010190\u20101234', 'U+2010 hyphen'],
+    ['010190\u20111234', 'U+2011 non-breaking hyphen'],
+    ['010190\u22121234', 'a minus sign'],
+    ['010190\u00a01234', 'a non-breaking space'],
+    ['\uff10\uff11\uff10\uff11\uff19\uff10-\uff11\uff12\uff13\uff14', 'fullwidth digits'],
+    ['\u0660\u0661\u0660\u0661\u0669\u0660-\u0661\u0662\u0663\u0664', 'Arabic-Indic digits'],
+    ['\u0966\u0967\u0966\u0967\u096f\u0966\u0967\u0968\u0969\u096a', 'Devanagari digits'],
+    ['0101\u200b90-1234', 'a zero-width space inside'],
+    ['01\u00ad01\u206090\ufeff-1234', 'soft hyphen, word joiner and BOM inside'],
+    ['nr. 5 010190 1234', 'after an unrelated number and a space'],
+    ['Født 01.01.90. 010190-1234', 'after a date ending a sentence'],
+  ])('#11.6: finds %j (%s)', (text) => {
+    const unescaped = JSON.parse(`"${text}"`) as string;
+    expect(findCprNumbers(unescaped)).toHaveLength(1);
+  });
+
+  it('#11.6: reports offsets in the original text, whatever was normalised', () => {
+    const text = 'CPR \uff10\uff11\uff10\uff11\uff19\uff10\u200b-1234 slut';
+    const [match] = findCprNumbers(JSON.parse(`"${text}"`));
+    expect(match).toEqual({ index: 4, length: 12 });
+    expect(redactCprNumbers(JSON.parse(`"${text}"`))).toBe('CPR [personnummer] slut');
+  });
+
   it('reports where each one is', () => {
     expect(findCprNumbers('a 010190-1234 b 0202021234')).toEqual([
       { index: 2, length: 11 },
@@ -36,6 +67,18 @@ describe('findCprNumbers', () => {
     ['3102901234', '31 February'],
     ['0001901234', 'day 00'],
     ['CVR 12345678', 'a CVR number'],
+    ['CVR-nr. 12 34 56 78', 'a spaced CVR number'],
+    ['ordre 87654321', 'an 8-digit order number'],
+    ['01-01-1990', 'a date with a four-digit year'],
+    ['01.01.1990', 'a dotted date with a four-digit year'],
+    ['tlf. 30 12 34 56 / 20 11 22 33', 'two spaced phone numbers'],
+    ['14.05.26 12 34 56 78', 'a date followed by a spaced phone number'],
+    ['01.01.2026-01.02.2026', 'a date range'],
+    ['1.1.2026 - 1.2.2026', 'a date range with single digits'],
+    ['kl. 10.00-12.00 13.00-15.00', 'opening hours'],
+    ['kr. 1.234.567,89', 'an amount'],
+    ['+45 12 34 56 78', 'a spaced phone number with country code'],
+    ['01019-01234', 'a split inside a pair'],
   ])('ignores %j (%s)', (text) => {
     expect(findCprNumbers(text)).toEqual([]);
   });

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import {
   type Actor,
   type CalendarDate,
@@ -9,18 +7,22 @@ import {
   type ContractCompliance,
   contractCompliance,
   copenhagenDateOf,
+  InvalidInputError,
   isUuid,
   NotFoundError,
 } from '@klausul/domain';
-import { type ComplianceData, ComplianceDataRepository, ComplianceSnapshotService } from '@klausul/contracts';
+import { type ComplianceData, ComplianceDataRepository, YearFiguresService } from '@klausul/contracts';
 import { Keyset, type Page, type PageQuery } from '@klausul/paging';
 import { periodBounds, periodOf, periodsBetween } from '../reviews/review-period';
 import type { DashboardContractView, PeriodComplianceView } from './follow-up-compliance.dto';
 import { retention, type RetentionPoint } from './follow-up-status';
 import { FollowUpDashboardRepository } from './follow-up-dashboard.repository';
 
-/** Recount at most this many contracts at once for a past year's totals. */
-const CHUNK = 2_000;
+/** The longest series one request may ask for: ten years of months. */
+export const MAX_SERIES_MONTHS = 120;
+
+/** A month of the series; `running` when it has not ended and is counted up to today. */
+export type SeriesPeriod = PeriodComplianceView & { running: boolean };
 
 const DASHBOARD_SORTS = { startDate: { sql: 'c.start_date', type: 'date' } } as const;
 
@@ -28,23 +30,36 @@ const DASHBOARD_SORTS = { startDate: { sql: 'c.start_date', type: 'date' } } as 
 @Injectable()
 export class FollowUpComplianceService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly data: ComplianceDataRepository,
-    private readonly snapshots: ComplianceSnapshotService,
+    private readonly years: YearFiguresService,
     private readonly dashboards: FollowUpDashboardRepository,
   ) {}
 
-  /** Required vs actual hires and hours at the end of each month, by the clause's counting rules. */
-  async series(actor: Actor, contractId: string, from?: string, to?: string): Promise<{ contractId: string; periods: PeriodComplianceView[] }> {
+  /**
+   * Required vs actual hires and hours at the end of each month, by the clause's counting
+   * rules; the running month is counted up to today (`running: true`), and months that have
+   * not begun are not counted. At most MAX_SERIES_MONTHS months at once.
+   */
+  async series(actor: Actor, contractId: string, from?: string, to?: string): Promise<{ contractId: string; periods: SeriesPeriod[] }> {
     const data = await this.load(actor.municipalityId, contractId);
     const today = copenhagenDateOf(this.clock.now());
+    const current = periodOf(today);
+    if (to && to > current) throw new InvalidInputError(`to must not be later than the running month (${current}): months ahead have nothing to count`, { fields: ['to'] });
     const first = from ?? periodOf(data.contract.startDate);
     const last = to ?? periodOf(today < data.contract.endDate ? today : data.contract.endDate);
-    if (first > last || periodsBetween(first, last).length > 120) return { contractId, periods: [] };
+    if (first > last) return { contractId, periods: [] };
+    const months = periodsBetween(first, last);
+    if (months.length > MAX_SERIES_MONTHS) {
+      throw new InvalidInputError(`the series spans ${months.length} months; at most ${MAX_SERIES_MONTHS} at once (narrow from and to)`, { fields: ['from', 'to'] });
+    }
     return {
       contractId,
-      periods: periodsBetween(first, last).map((period) => ({ period, ...this.at(data, periodBounds(period).last) })),
+      periods: months.map((period) => {
+        const end = periodBounds(period).last;
+        const running = compareDates(end, today) > 0;
+        return { period, running, ...this.at(data, running ? today : end) };
+      }),
     };
   }
 
@@ -54,20 +69,12 @@ export class FollowUpComplianceService {
     return { contractId, at, checkpoints: retention(data.placements, at) };
   }
 
-  /**
-   * The municipality's contracts with a clause running in the year, counted at the year's
-   * end (or today), against the year's targets. Today's figures are the ones stored per
-   * contract, added up in SQL; a past year's are recounted from the placements.
-   */
+  /** The municipality's year against its targets (måltal): totals and statuses of its contracts with a clause. */
   async dashboard(actor: Actor, year: number) {
-    const at = this.dashboardDate(year);
-    const today = copenhagenDateOf(this.clock.now());
-    await this.snapshots.refresh(actor.municipalityId);
-    const totals = at === today ? await this.dashboards.storedTotals(actor.municipalityId, year) : await this.recountedTotals(actor.municipalityId, year, at);
-    const target = await this.dashboards.target(actor.municipalityId, year);
+    const [totals, target] = await Promise.all([this.years.totals(actor.municipalityId, year), this.dashboards.target(actor.municipalityId, year)]);
     return {
       year,
-      at,
+      at: totals.at,
       totals: { hires: totals.hires, weeklyHours: totals.weeklyHours },
       statuses: totals.statuses,
       target: target ? { ...target, hiresActual: totals.hires.actual } : null,
@@ -76,40 +83,9 @@ export class FollowUpComplianceService {
 
   /** The dashboard's contracts, a page at a time, each counted on the dashboard's date. */
   async dashboardContracts(actor: Actor, year: number, query: PageQuery): Promise<Page<DashboardContractView>> {
-    const at = this.dashboardDate(year);
     const keyset = Keyset.of(query, DASHBOARD_SORTS, 'startDate', 'c.id');
-    await this.snapshots.refresh(actor.municipalityId);
-    const rows = await this.dashboards.contractsOfYear(actor.municipalityId, year, keyset);
-    const loaded = await this.data.load(rows.slice(0, keyset.limit).map((r) => r.id));
-    return keyset.page(rows, (row) => ({
-      contractId: row.id,
-      supplierName: row.supplier_name,
-      tenderTitle: row.tender_title,
-      period: periodOf(at),
-      ...this.at(loaded.get(row.id)!, at),
-    }));
-  }
-
-  private dashboardDate(year: number): CalendarDate {
-    const today = copenhagenDateOf(this.clock.now());
-    const yearEnd = `${year}-12-31`;
-    return compareDates(today, yearEnd) < 0 ? today : yearEnd;
-  }
-
-  private async recountedTotals(municipalityId: string, year: number, at: CalendarDate) {
-    const ids = await this.dashboards.contractIdsOfYear(municipalityId, year);
-    const totals = { hires: { actual: 0, required: 0 }, weeklyHours: { actual: 0, required: 0 }, statuses: { on_track: 0, at_risk: 0, breached: 0 } };
-    for (let i = 0; i < ids.length; i += CHUNK) {
-      for (const data of (await this.data.load(ids.slice(i, i + CHUNK))).values()) {
-        const figures = this.at(data, at);
-        totals.hires.actual += figures.hires.actual;
-        totals.hires.required += figures.hires.required;
-        totals.weeklyHours.actual += figures.weeklyHours?.actual ?? 0;
-        totals.weeklyHours.required += figures.weeklyHours?.required ?? 0;
-        totals.statuses[figures.status] += 1;
-      }
-    }
-    return totals;
+    const page = await this.years.contracts(actor.municipalityId, year, keyset);
+    return { ...page, items: page.items.map((row) => ({ ...row, period: periodOf(row.at) })) };
   }
 
   private at(data: ComplianceData, at: CalendarDate): Omit<PeriodComplianceView, 'period'> {

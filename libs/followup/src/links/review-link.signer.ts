@@ -1,12 +1,15 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { errors, jwtVerify, SignJWT } from 'jose';
 import type { AppConfig } from '@klausul/config';
+import { isUuid } from '@klausul/domain';
+import { isPeriod } from '../reviews/review-period';
 
-/** What a review link grants: confirming one review (a contract's month), until it expires. */
+/** What a review link grants: confirming (and correcting) one review of one supplier, until it expires. */
 export interface ReviewLinkClaims {
-  purpose: 'review-confirmation';
   reviewId: string;
+  supplierId: string;
   contractId: string;
   period: string;
   /** Expiry, seconds since the epoch. */
@@ -15,38 +18,76 @@ export interface ReviewLinkClaims {
 
 export type ReviewLinkCheck = { ok: true; claims: ReviewLinkClaims } | { ok: false; reason: 'malformed' | 'bad_signature' | 'expired' | 'wrong_purpose' };
 
+const ALGORITHM = 'HS256';
+/** The audience names the purpose: a token Klausul signs for anything else can never open a review. */
+const AUDIENCE = 'klausul:review-confirmation';
+const ISSUER = 'klausul';
+const PART = /^[A-Za-z0-9_-]+$/;
+
 /**
- * Signs and verifies suppliers' review links: `base64url(claims).base64url(HMAC-SHA256)`.
- * The token carries ids only; whoever holds it may confirm that one review until it expires.
+ * Signs and verifies suppliers' review links as JWS compact tokens (HS256, `exp`), with
+ * `jose`. The token carries ids only; whoever holds it may confirm that one review until it
+ * expires. Verification refuses what the library alone would let through: a base64url part
+ * that is not in its one canonical spelling (4 strings decode to the same 32-byte HMAC),
+ * and a validly signed payload that is not the shape Klausul signs.
  */
 export class ReviewLinkSigner {
-  constructor(private readonly secret: Buffer) {}
+  private readonly key: Uint8Array;
 
-  sign(claims: Omit<ReviewLinkClaims, 'purpose'>): string {
-    const body = Buffer.from(JSON.stringify({ purpose: 'review-confirmation', ...claims })).toString('base64url');
-    return `${body}.${this.mac(body)}`;
+  constructor(secret: Buffer) {
+    this.key = new Uint8Array(secret);
   }
 
-  verify(token: string, now: Date): ReviewLinkCheck {
+  sign(claims: ReviewLinkClaims): Promise<string> {
+    return new SignJWT({ reviewId: claims.reviewId, supplierId: claims.supplierId, contractId: claims.contractId, period: claims.period })
+      .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(claims.exp)
+      .sign(this.key);
+  }
+
+  async verify(token: string, now: Date): Promise<ReviewLinkCheck> {
     const parts = token.split('.');
-    if (parts.length !== 2 || !/^[A-Za-z0-9_-]+$/.test(parts[0]) || !/^[A-Za-z0-9_-]+$/.test(parts[1])) return { ok: false, reason: 'malformed' };
-    const expected = Buffer.from(this.mac(parts[0]), 'base64url');
-    const given = Buffer.from(parts[1], 'base64url');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'bad_signature' };
-    let claims: ReviewLinkClaims;
+    if (parts.length !== 3 || !parts.every(isCanonicalBase64url)) return { ok: false, reason: 'malformed' };
+    let payload: Record<string, unknown>;
     try {
-      claims = JSON.parse(Buffer.from(parts[0], 'base64url').toString('utf8'));
-    } catch {
-      return { ok: false, reason: 'malformed' };
+      ({ payload } = await jwtVerify(token, this.key, {
+        algorithms: [ALGORITHM],
+        audience: AUDIENCE,
+        issuer: ISSUER,
+        currentDate: now,
+        requiredClaims: ['exp'],
+      }));
+    } catch (error) {
+      return { ok: false, reason: reasonOf(error) };
     }
-    if (claims.purpose !== 'review-confirmation' || typeof claims.reviewId !== 'string') return { ok: false, reason: 'wrong_purpose' };
-    if (typeof claims.exp !== 'number' || claims.exp * 1000 <= now.getTime()) return { ok: false, reason: 'expired' };
-    return { ok: true, claims };
+    const claims = claimsOf(payload);
+    return claims ? { ok: true, claims } : { ok: false, reason: 'wrong_purpose' };
   }
+}
 
-  private mac(body: string): string {
-    return createHmac('sha256', this.secret).update(`klausul-review-link.${body}`).digest('base64url');
-  }
+/** The shape Klausul signs, checked after the signature: a signed token of another shape is refused, never looked up. */
+function claimsOf(payload: Record<string, unknown>): ReviewLinkClaims | null {
+  const { reviewId, supplierId, contractId, period, exp } = payload;
+  if (!isId(reviewId) || !isId(supplierId) || !isId(contractId) || !isPeriod(period)) return null;
+  if (typeof exp !== 'number' || !Number.isSafeInteger(exp)) return null;
+  return { reviewId, supplierId, contractId, period, exp };
+}
+
+const isId = (value: unknown): value is string => typeof value === 'string' && isUuid(value);
+
+function reasonOf(error: unknown): 'malformed' | 'bad_signature' | 'expired' | 'wrong_purpose' {
+  if (error instanceof errors.JWTExpired) return 'expired';
+  if (error instanceof errors.JWSSignatureVerificationFailed) return 'bad_signature';
+  if (error instanceof errors.JWTClaimValidationFailed) return 'wrong_purpose';
+  return 'malformed';
+}
+
+/** Exactly the string base64url encoding produces for the bytes it stands for (no padding, no stray low bits). */
+function isCanonicalBase64url(part: string): boolean {
+  return PART.test(part) && Buffer.from(part, 'base64url').toString('base64url') === part;
 }
 
 export function reviewLinkSecretPath(config: Pick<AppConfig, 'dataDir'>): string {

@@ -4,7 +4,7 @@ import { Public } from '@klausul/identity';
 import { ReviewConfirmationDto, type ReviewView } from '../reviews/review.dto';
 import { ReviewConfirmationService } from '../reviews/review-confirmation.service';
 
-/** The supplier's e-mailed link: no login, one review, until it expires. */
+/** The supplier's e-mailed link: no login, one review, until it expires or the unit concludes the review (then 410). */
 @ApiTags('reviews')
 @Controller('review-links')
 export class ReviewLinksController {
@@ -23,5 +23,13 @@ export class ReviewLinksController {
   @ApiOperation({ summary: 'Confirm the review the link grants' })
   confirm(@Param('token') token: string, @Body() dto: ReviewConfirmationDto): Promise<ReviewView> {
     return this.confirmations.confirmByLink(token, dto);
+  }
+
+  @Post(':token/correction')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Correct the confirmation the link granted (the whole form again), until the municipality concludes the review' })
+  correct(@Param('token') token: string, @Body() dto: ReviewConfirmationDto): Promise<ReviewView> {
+    return this.confirmations.correctByLink(token, dto);
   }
 }

@@ -1,26 +1,44 @@
-import { ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { ForbiddenException, GoneException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type Actor, Clock, InvalidInputError } from '@klausul/domain';
+import { type Actor, Clock, copenhagenDateOf, GuardFailedError, InvalidInputError, InvalidTransitionError } from '@klausul/domain';
 import { placementWorkflow } from '@klausul/matching';
-import { WorkflowEngine } from '@klausul/workflow';
+import { allowedEvents, WorkflowEngine } from '@klausul/workflow';
 import { ReviewLinkSigner } from '../links/review-link.signer';
-import type { PlacementConfirmationDto, ReviewConfirmationDto, ReviewView } from './review.dto';
+import {
+  effectOfAnswer,
+  effectOfCorrection,
+  type PlacementAnswer,
+  type PlacementCheckState,
+  type PlacementEffect,
+  type RecordedAnswer,
+  recordedOf,
+  sameAnswer,
+  validateAnswers,
+} from './review-answers';
+import type { ReviewConfirmationDto, ReviewView } from './review.dto';
 import { periodBounds } from './review-period';
 import { ReviewService } from './review.service';
-import { reviewWorkflow } from './review.workflow';
+import { type ReviewState, reviewWorkflow } from './review.workflow';
 
 interface CheckRow {
   placement_id: string;
   start_text: string;
   state: string;
-  agreed_weekly_hours: string;
+  previous_weekly_hours: string;
+  current_weekly_hours: string;
+  still_employed: boolean | null;
+  weekly_hours: string | null;
+  end_text: string | null;
+  end_reason: string | null;
+  note: string | null;
 }
 
 /**
- * The supplier's monthly confirmation, signed in (supplier_hr) or through the e-mailed
- * link. One transaction: every answer is checked first, then placements end or change
- * hours through the placement workflow, and the review is submitted; any refusal changes nothing.
+ * The supplier's monthly confirmation and its corrections, signed in (supplier_hr) or through
+ * the e-mailed link. One transaction each: every answer is checked first, then placements
+ * end or change hours through the placement workflow, and the review is submitted (or
+ * corrected); any refusal changes nothing.
  */
 @Injectable()
 export class ReviewConfirmationService {
@@ -32,13 +50,20 @@ export class ReviewConfirmationService {
     private readonly clock: Clock,
   ) {}
 
-  /** The actor a valid link stands for: the review's supplier, for that review only. 401 when invalid or expired, 403 when it does not match. */
+  /**
+   * The actor a valid link stands for: the review's supplier, for that review only. 401 when
+   * invalid or expired, 403 when it does not match the review, 410 once the unit has concluded it.
+   */
   async actorOfLink(token: string): Promise<{ actor: Actor; reviewId: string }> {
-    const check = this.signer.verify(token, this.clock.now());
+    const check = await this.signer.verify(token, this.clock.now());
     if (!check.ok) throw new UnauthorizedException(check.reason === 'expired' ? 'the link has expired; ask the municipality for a new one' : 'the link is not valid');
-    const [review] = await this.dataSource.query('SELECT id, municipality_id, supplier_id, contract_id, period FROM review WHERE id = $1', [check.claims.reviewId]);
-    if (!review || review.contract_id !== check.claims.contractId || review.period !== check.claims.period) {
+    const { claims } = check;
+    const [review] = await this.dataSource.query('SELECT id, municipality_id, supplier_id, contract_id, period, state FROM review WHERE id = $1', [claims.reviewId]);
+    if (!review || review.contract_id !== claims.contractId || review.period !== claims.period || review.supplier_id !== claims.supplierId) {
       throw new ForbiddenException('the link does not grant this review');
+    }
+    if (review.state === 'concluded') {
+      throw new GoneException({ code: 'REVIEW_CONCLUDED', message: `the municipality has concluded the review of ${review.period}; the link no longer works (sign in to see the review)` });
     }
     return {
       reviewId: review.id,
@@ -56,60 +81,118 @@ export class ReviewConfirmationService {
     return this.confirm(actor, reviewId, dto);
   }
 
+  async correctByLink(token: string, dto: ReviewConfirmationDto): Promise<ReviewView> {
+    const { actor, reviewId } = await this.actorOfLink(token);
+    return this.correct(actor, reviewId, dto);
+  }
+
   async confirm(actor: Actor, reviewId: string, dto: ReviewConfirmationDto): Promise<ReviewView> {
     return this.dataSource.transaction(async (manager) => {
-      await this.engine.load(manager, reviewWorkflow, reviewId, actor);
-      const [review] = await manager.query('SELECT period FROM review WHERE id = $1 FOR UPDATE', [reviewId]);
-      const checks: CheckRow[] = await manager.query(
-        `SELECT pc.placement_id, to_char(p.start_date, 'YYYY-MM-DD') AS start_text, p.state, p.agreed_weekly_hours
-           FROM placement_check pc JOIN placement p ON p.id = pc.placement_id WHERE pc.review_id = $1`,
-        [reviewId],
-      );
-      const byId = new Map(checks.map((c) => [c.placement_id, c]));
-      this.validate(dto.placements, byId, this.clock.now());
-      const { first } = periodBounds(review.period);
+      const { checks, periodStart } = await this.loadForAnswers(manager, actor, reviewId);
+      validateAnswers(dto.placements, checks, copenhagenDateOf(this.clock.now()));
       for (const answer of dto.placements) {
-        await this.apply(manager, actor, reviewId, answer, byId.get(answer.placementId)!, first);
+        await this.record(manager, reviewId, answer);
+        await this.applyEffect(manager, actor, answer.placementId, effectOfAnswer(answer, checks.get(answer.placementId)!, periodStart));
       }
       await this.engine.transitionWithin(manager, reviewWorkflow, reviewId, 'submit', actor, { note: dto.note ?? null, placements: dto.placements.length });
-      return this.reviews.view(manager, reviewId);
+      return this.reviews.view(manager, reviewId, actor);
     });
   }
 
-  /** Every placement answered once, and each answer consistent; otherwise a 400 and nothing written. */
-  private validate(answers: readonly PlacementConfirmationDto[], checks: Map<string, CheckRow>, now: Date): void {
-    const seen = new Set<string>();
-    const today = now.toISOString().slice(0, 10);
-    for (const a of answers) {
-      const check = checks.get(a.placementId);
-      if (!check) throw new InvalidInputError(`placement ${a.placementId} is not part of this review`, { placementId: a.placementId });
-      if (seen.has(a.placementId)) throw new InvalidInputError(`placement ${a.placementId} is answered twice`, { placementId: a.placementId });
-      seen.add(a.placementId);
-      if (a.stillEmployed) {
-        if (a.weeklyHours === undefined) throw new InvalidInputError(`weeklyHours is required for placement ${a.placementId} when still employed`);
-        if (a.endDate || a.endReason) throw new InvalidInputError(`placement ${a.placementId} is still employed, so it has no end date`);
-      } else {
-        if (!a.endDate || !a.endReason) throw new InvalidInputError(`endDate and endReason are required for placement ${a.placementId} when it ended`);
-        if (a.endDate < check.start_text) throw new InvalidInputError(`the end date of placement ${a.placementId} is before its start (${check.start_text})`);
-        if (a.endDate > today) throw new InvalidInputError(`the end date of placement ${a.placementId} is in the future`);
+  /**
+   * The supplier puts its own answers right until the unit concludes: the whole form again.
+   * The `correct` history row holds, for each placement that changed, the answer before and
+   * after (and the note before and after), which is what the caseworker reads.
+   */
+  async correct(actor: Actor, reviewId: string, dto: ReviewConfirmationDto): Promise<ReviewView> {
+    return this.dataSource.transaction(async (manager) => {
+      const { checks, periodStart, note, state } = await this.loadForAnswers(manager, actor, reviewId);
+      // Said first, before the answers are compared: a review not yet confirmed (or concluded) has nothing to correct.
+      const { table } = reviewWorkflow;
+      if (!table.events.correct.from.includes(state)) throw new InvalidTransitionError(table.name, 'correct', state, allowedEvents(table, state, actor.role));
+      validateAnswers(dto.placements, checks, copenhagenDateOf(this.clock.now()));
+      const changes: { answer: PlacementAnswer; before: RecordedAnswer; after: RecordedAnswer; effect: PlacementEffect }[] = [];
+      for (const answer of dto.placements) {
+        const check = checks.get(answer.placementId)!;
+        // Submitting answers every placement, so this is a check added after the submission: nothing to correct.
+        const before = check.answer;
+        if (!before) throw new InvalidInputError(`placement ${answer.placementId} has no recorded answer to correct`, { placementId: answer.placementId });
+        const after = recordedOf(answer);
+        if (sameAnswer(before, after)) continue;
+        const effect = effectOfCorrection(before, answer, check, periodStart);
+        if (effect.kind === 'refused') throw new GuardFailedError('review', 'correct', effect.reason);
+        changes.push({ answer, before, after, effect });
       }
-    }
-    const missing = [...checks.keys()].filter((id) => !seen.has(id));
-    if (missing.length) throw new InvalidInputError(`every placement of the review needs an answer; missing: ${missing.join(', ')}`, { missing });
+      const newNote = dto.note ?? null;
+      if (changes.length === 0 && newNote === note) throw new InvalidInputError('the correction changes nothing: these are the answers already recorded');
+      // The review's transition first: a concluded review (or a stale one) is refused before any placement changes.
+      await this.engine.transitionWithin(manager, reviewWorkflow, reviewId, 'correct', actor, {
+        note: newNote,
+        noteBefore: note,
+        changes: changes.map(({ answer, before, after }) => ({ placementId: answer.placementId, before, after })),
+      });
+      for (const { answer, effect } of changes) {
+        await this.record(manager, reviewId, answer);
+        await this.applyEffect(manager, actor, answer.placementId, effect);
+      }
+      return this.reviews.view(manager, reviewId, actor);
+    });
   }
 
-  private async apply(manager: EntityManager, actor: Actor, reviewId: string, a: PlacementConfirmationDto, check: CheckRow, periodStart: string): Promise<void> {
+  /** The review (locked, as the actor may see it), its placements with their recorded answers, and its note. */
+  private async loadForAnswers(manager: EntityManager, actor: Actor, reviewId: string) {
+    await this.engine.load(manager, reviewWorkflow, reviewId, actor);
+    const [review] = await manager.query('SELECT period, state, supplier_note FROM review WHERE id = $1 FOR UPDATE', [reviewId]);
+    const { first, last } = periodBounds(review.period);
+    const rows: CheckRow[] = await manager.query(
+      `SELECT pc.placement_id, to_char(p.start_date, 'YYYY-MM-DD') AS start_text, p.state, pc.previous_weekly_hours,
+              COALESCE((SELECT ph.weekly_hours FROM placement_hours ph WHERE ph.placement_id = p.id AND ph.effective_from <= $2
+                         ORDER BY ph.effective_from DESC LIMIT 1), p.agreed_weekly_hours) AS current_weekly_hours,
+              pc.still_employed, pc.weekly_hours, to_char(pc.end_date, 'YYYY-MM-DD') AS end_text, pc.end_reason, pc.note
+         FROM placement_check pc JOIN placement p ON p.id = pc.placement_id WHERE pc.review_id = $1`,
+      [reviewId, last],
+    );
+    const checks = new Map(rows.map((row) => [row.placement_id, toCheckState(row)]));
+    return { checks, periodStart: first, state: review.state as ReviewState, note: (review.supplier_note as string | null) ?? null };
+  }
+
+  private async record(manager: EntityManager, reviewId: string, a: PlacementAnswer): Promise<void> {
     await manager.query(
-      `UPDATE placement_check SET still_employed = $3, weekly_hours = $4, end_date = $5, end_reason = $6, note = $7, confirmed_at = $8
+      `UPDATE placement_check SET still_employed = $3, weekly_hours = $4, end_date = $5, end_reason = $6, note = $7,
+              confirmed_at = COALESCE(confirmed_at, $8)
         WHERE review_id = $1 AND placement_id = $2`,
       [reviewId, a.placementId, a.stillEmployed, a.weeklyHours ?? null, a.endDate ?? null, a.endReason ?? null, a.note ?? null, this.clock.now()],
     );
-    if (check.state !== 'active') return;
-    if (!a.stillEmployed) {
-      await this.engine.transitionWithin(manager, placementWorkflow, a.placementId, 'end', actor, { endDate: a.endDate, reason: a.endReason });
-    } else if (Number(check.agreed_weekly_hours) !== a.weeklyHours) {
-      const effectiveFrom = check.start_text > periodStart ? check.start_text : periodStart;
-      await this.engine.transitionWithin(manager, placementWorkflow, a.placementId, 'change_hours', actor, { weeklyHours: a.weeklyHours, effectiveFrom });
+  }
+
+  private async applyEffect(manager: EntityManager, actor: Actor, placementId: string, effect: PlacementEffect): Promise<void> {
+    if (effect.kind === 'end') {
+      await this.engine.transitionWithin(manager, placementWorkflow, placementId, 'end', actor, { endDate: effect.endDate, reason: effect.reason });
+    } else if (effect.kind === 'change_hours') {
+      await this.engine.transitionWithin(manager, placementWorkflow, placementId, 'change_hours', actor, {
+        weeklyHours: effect.weeklyHours,
+        effectiveFrom: effect.effectiveFrom,
+      });
     }
   }
+}
+
+function toCheckState(row: CheckRow): PlacementCheckState {
+  return {
+    placementId: row.placement_id,
+    startDate: row.start_text,
+    placementState: row.state,
+    previousWeeklyHours: Number(row.previous_weekly_hours),
+    currentWeeklyHours: Number(row.current_weekly_hours),
+    answer:
+      row.still_employed === null
+        ? null
+        : {
+            stillEmployed: row.still_employed,
+            weeklyHours: row.weekly_hours === null ? null : Number(row.weekly_hours),
+            endDate: row.end_text,
+            endReason: row.end_reason,
+            note: row.note,
+          },
+  };
 }

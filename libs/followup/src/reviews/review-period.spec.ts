@@ -1,4 +1,4 @@
-import { addPeriods, firstWorkingDayOf, isPeriod, periodBounds, periodToReview, reviewSchedule } from './review-period';
+import { addPeriods, firstWorkingDayOf, isPeriod, periodBounds, periodToReview, reviewSchedule, runCalendar, workingDaysOf } from './review-period';
 
 describe('review periods', () => {
   it('accepts only real months', () => {
@@ -32,5 +32,21 @@ describe('review periods', () => {
     expect(s.remindAt.toISOString()).toBe('2025-04-04T06:00:00.000Z');
     expect(s.deadlineAt.toISOString()).toBe('2025-04-08T14:00:00.000Z');
     expect(s.escalateAt.toISOString()).toBe('2025-04-15T14:00:00.000Z');
+  });
+
+  it('lists the working days a municipality may run on (weekends and holidays skipped)', () => {
+    expect(workingDaysOf('2025-04', 10)).toEqual([
+      '2025-04-01', '2025-04-02', '2025-04-03', '2025-04-04', '2025-04-07', '2025-04-08', '2025-04-09', '2025-04-10', '2025-04-11', '2025-04-14',
+    ]);
+    expect(workingDaysOf('2026-01', 2)).toEqual(['2026-01-02', '2026-01-05']);
+  });
+
+  it("#12.9: a tick owes this month's run (last month) or, caught up, last month's (the month before), on any of 10 working days", () => {
+    const days = runCalendar(new Date('2025-05-05T08:00:00Z'));
+    expect(days).toHaveLength(20);
+    expect(days.filter((d) => d.period === '2025-03').map((d) => d.date)[0]).toBe('2025-04-01');
+    expect(days.filter((d) => d.period === '2025-04').map((d) => [d.workingDay, d.date]).slice(0, 3)).toEqual([[1, '2025-05-01'], [2, '2025-05-02'], [3, '2025-05-05']]);
+    // Late on the last day of a month in UTC is already the next month in Copenhagen.
+    expect(new Set(runCalendar(new Date('2025-05-31T22:30:00Z')).map((d) => d.period))).toEqual(new Set(['2025-04', '2025-05']));
   });
 });

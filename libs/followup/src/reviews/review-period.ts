@@ -39,6 +39,35 @@ export function firstWorkingDayOf(period: Period): LocalDate {
   return addWorkingDays(plusDays(periodBounds(period).first, -1), 1);
 }
 
+/** The month's first `count` Danish working days, in order: the days a municipality may choose for its monthly run. */
+export function workingDaysOf(period: Period, count: number): LocalDate[] {
+  const days: LocalDate[] = [];
+  for (let day = firstWorkingDayOf(period); days.length < count; day = addWorkingDays(day, 1)) days.push(day);
+  return days;
+}
+
+/** A day a municipality's monthly run may be set to: the period that run reviews, and the date of that working day. */
+export interface RunCalendarDay {
+  period: Period;
+  workingDay: number;
+  date: LocalDate;
+}
+
+/** How late in the month a municipality may set its run (working days). */
+export const MAX_REVIEW_RUN_WORKING_DAY = 10;
+
+/**
+ * The runs a scheduler tick at `now` may owe: this month's, reviewing last month, and last
+ * month's, reviewing the month before (owed only if it never ran: a catch-up), each on every
+ * working day a municipality may choose.
+ */
+export function runCalendar(now: Date): RunCalendarDay[] {
+  const thisMonth = periodOf(copenhagenDateOf(now));
+  return [addPeriods(thisMonth, -1), thisMonth].flatMap((runMonth) =>
+    workingDaysOf(runMonth, MAX_REVIEW_RUN_WORKING_DAY).map((date, i) => ({ period: addPeriods(runMonth, -1), workingDay: i + 1, date })),
+  );
+}
+
 /**
  * The period a run started at `now` reviews: the month just ended (in Copenhagen), so the
  * supplier confirms who was employed through all of it.

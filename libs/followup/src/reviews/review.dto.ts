@@ -7,17 +7,16 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
-  IsNumber,
   IsOptional,
   IsString,
   IsUUID,
   Length,
   Matches,
-  Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsWeeklyHours } from '@klausul/http';
 import { END_REASONS } from '@klausul/matching';
 import { PageQuery, type SortColumns, sortValues } from '@klausul/paging';
 import { REVIEW_ACTIONS, type ReviewAction, type ReviewState, reviewWorkflow } from './review.workflow';
@@ -80,9 +79,7 @@ export class PlacementConfirmationDto {
 
   @ApiPropertyOptional({ example: 12, description: 'Current weekly hours (when still employed)' })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 })
-  @Min(0.5)
-  @Max(80)
+  @IsWeeklyHours()
   weeklyHours?: number;
 
   @ApiPropertyOptional({ example: '2025-06-15', description: 'Last day of employment (when it ended)' })
@@ -142,6 +139,12 @@ export class ConcludeReviewDto {
   @MaxLength(4000)
   breachNote?: string;
 
+  @ApiPropertyOptional({ description: "What the unit chooses to tell the supplier about the review: the only part of the conclusion the supplier sees" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  noteToSupplier?: string;
+
   @ApiPropertyOptional()
   @IsOptional()
   @IsInt()
@@ -172,16 +175,27 @@ export class ReviewView {
   @ApiProperty() version!: number;
   @ApiProperty() dueOn!: string;
   @ApiProperty({ nullable: true, type: String }) supplierNote!: string | null;
-  @ApiProperty({ nullable: true, type: String }) discussion!: string | null;
-  @ApiProperty({ nullable: true, type: String }) challenges!: string | null;
-  @ApiProperty({ enum: REVIEW_ACTIONS, isArray: true }) actions!: ReviewAction[];
+  @ApiProperty({ nullable: true, type: String, description: 'When the supplier last corrected its answers (the history holds what changed)' }) correctedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'What the unit chose to tell the supplier when it concluded' }) noteToSupplier!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: "The unit's own notes: not shown to supplier HR" }) discussion?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: "The unit's own notes: not shown to supplier HR" }) challenges?: string | null;
+  @ApiPropertyOptional({ enum: REVIEW_ACTIONS, isArray: true, description: "The unit's own decisions: not shown to supplier HR" }) actions?: ReviewAction[];
   @ApiProperty({ type: [PlacementCheckView] }) placements!: PlacementCheckView[];
+}
+
+/** Who a review is shown to: the supplier sees its own answers and what the unit shares, never the unit's meeting notes. */
+export type ReviewAudience = 'unit' | 'supplier';
+
+export function audienceOf(role: string): ReviewAudience {
+  return role === 'supplier_hr' ? 'supplier' : 'unit';
 }
 
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
-/** A review row (with supplier_name, tender_title, due_text) and its placement checks, as the API shows them. */
-export function toReviewView(r: Record<string, any>, checks: Record<string, any>[]): ReviewView {
+/** A review row (with supplier_name, tender_title, due_text) and its placement checks, as the API shows them to `audience`. */
+export function toReviewView(r: Record<string, any>, checks: Record<string, any>[], audience: ReviewAudience): ReviewView {
+  // Left out of the supplier's view altogether (not nulled): these are the unit's own.
+  const internal = audience === 'unit' ? { discussion: r.discussion, challenges: r.challenges, actions: r.actions } : {};
   return {
     id: r.id,
     contractId: r.contract_id,
@@ -193,9 +207,9 @@ export function toReviewView(r: Record<string, any>, checks: Record<string, any>
     version: r.version,
     dueOn: r.due_text,
     supplierNote: r.supplier_note,
-    discussion: r.discussion,
-    challenges: r.challenges,
-    actions: r.actions,
+    correctedAt: r.corrected_at ? new Date(r.corrected_at).toISOString() : null,
+    noteToSupplier: r.note_to_supplier ?? null,
+    ...internal,
     placements: checks.map((c) => ({
       placementId: String(c.placement_id),
       startDate: String(c.start_text),

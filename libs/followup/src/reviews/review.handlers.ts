@@ -33,10 +33,11 @@ export class SendReviewRequestHandler implements JobHandler<'send-review-request
     const recipients = await emailsOf(manager, { supplierId: request.supplier_id, roles: ['supplier_hr'] });
     if (recipients.length === 0) throw new UnrecoverableError('the supplier has no active HR contact to ask for the monthly confirmation');
     const exp = Math.floor(now.getTime() / 1000) + this.config.reviews.linkTtlDays * 86_400;
-    const lines = reviews.map((r) => {
-      const token = this.signer.sign({ reviewId: r.id, contractId: r.contract_id, period: request.period, exp });
-      return `- ${r.title} (${r.placements} ansatte), senest ${r.due_on}:\n  ${this.config.publicUrl}/api/v1/review-links/${token}`;
-    });
+    const lines: string[] = [];
+    for (const r of reviews) {
+      const token = await this.signer.sign({ reviewId: r.id, supplierId: request.supplier_id, contractId: r.contract_id, period: request.period, exp });
+      lines.push(`- ${r.title} (${r.placements} ansatte), senest ${r.due_on}:\n  ${this.config.publicUrl}/api/v1/review-links/${token}`);
+    }
     await this.messages.compose(manager, [
       {
         municipalityId: request.municipality_id,

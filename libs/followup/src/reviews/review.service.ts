@@ -6,8 +6,10 @@ import { jobOrderWorkflow } from '@klausul/matching';
 import { MessageService } from '@klausul/messaging';
 import { Keyset, type Page } from '@klausul/paging';
 import { WorkflowEngine } from '@klausul/workflow';
-import { type ConcludeReviewDto, REVIEW_SORTS, type ReviewListQuery, type ReviewView, toReviewView } from './review.dto';
+import { audienceOf, type ConcludeReviewDto, REVIEW_SORTS, type ReviewListQuery, type ReviewView, toReviewView } from './review.dto';
 import { emailsOf, listReviews, placementChecksOf, reviewWithNames } from './review.queries';
+import { REVIEW_RUN_SORTS, type ReviewRunListQuery, type ReviewRunView, toReviewRunView } from './review-run.dto';
+import { listReviewRuns } from './review-run.queries';
 import { reviewWorkflow } from './review.workflow';
 
 /** Reading and concluding reviews; the supplier's confirmation is ReviewConfirmationService. */
@@ -21,13 +23,13 @@ export class ReviewService {
 
   async get(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager): Promise<ReviewView> {
     await this.engine.load(manager, reviewWorkflow, id, actor);
-    return this.view(manager, id);
+    return this.view(manager, id, actor);
   }
 
-  /** The review and its placements, without checking who asks (callers have). */
-  async view(manager: EntityManager, id: string): Promise<ReviewView> {
+  /** The review and its placements as `actor` may see them (the unit's notes are not the supplier's), without checking that it may (callers have). */
+  async view(manager: EntityManager, id: string, actor: Actor): Promise<ReviewView> {
     const review = await reviewWithNames(manager, id);
-    return toReviewView(review!, await placementChecksOf(manager, [id]));
+    return toReviewView(review!, await placementChecksOf(manager, [id]), audienceOf(actor.role));
   }
 
   /** One page of reviews with their placement checks (two queries); a supplier HR contact sees its own supplier's only. */
@@ -37,15 +39,27 @@ export class ReviewService {
     const manager = this.dataSource.manager;
     const rows = await listReviews(manager, actor.municipalityId, { supplierIds, period: query.period, state: query.state, contractId: query.contractId }, keyset);
     const checks = await placementChecksOf(manager, rows.slice(0, keyset.limit).map((row) => row.id));
-    return keyset.page(rows, (row) => toReviewView(row, checks.filter((check) => check.review_id === row.id)));
+    const audience = audienceOf(actor.role);
+    return keyset.page(rows, (row) => toReviewView(row, checks.filter((check) => check.review_id === row.id), audience));
   }
 
-  /** The unit concludes: records the talk and the actions; a replacement reopens the contract's closed job order. */
+  /** One page of the municipality's monthly runs, latest month first. */
+  async listRuns(actor: Actor, query: ReviewRunListQuery): Promise<Page<ReviewRunView>> {
+    const keyset = Keyset.of(query, REVIEW_RUN_SORTS, '-period', 'rr.id');
+    return keyset.page(await listReviewRuns(this.dataSource.manager, actor.municipalityId, keyset), toReviewRunView);
+  }
+
+  /**
+   * The unit concludes: records the talk and the actions (the unit's own) and what it chooses
+   * to tell the supplier; a replacement reopens the contract's closed job order. The
+   * supplier's link stops working.
+   */
   async conclude(actor: Actor, id: string, dto: ConcludeReviewDto): Promise<ReviewView> {
     const actions = [...new Set(dto.actions ?? [])];
     if (actions.includes('notify_breach') && !dto.breachNote?.trim()) throw new InvalidInputError('notify_breach needs a breachNote for the supplier');
     return this.dataSource.transaction(async (manager) => {
-      await this.engine.transitionWithin(manager, reviewWorkflow, id, 'conclude', actor, { discussion: dto.discussion, challenges: dto.challenges, actions }, {
+      const input = { discussion: dto.discussion, challenges: dto.challenges, actions, noteToSupplier: dto.noteToSupplier ?? null };
+      await this.engine.transitionWithin(manager, reviewWorkflow, id, 'conclude', actor, input, {
         expectedVersion: dto.expectedVersion,
       });
       const [review] = await manager.query('SELECT * FROM review WHERE id = $1', [id]);
@@ -70,7 +84,7 @@ export class ReviewService {
           })),
         );
       }
-      return this.view(manager, id);
+      return this.view(manager, id, actor);
     });
   }
 

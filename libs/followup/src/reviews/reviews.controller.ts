@@ -7,6 +7,7 @@ import { ConcludeReviewDto, ReviewConfirmationDto, ReviewCsvQueryDto, ReviewList
 import { ReviewConfirmationService } from './review-confirmation.service';
 import type { ReviewRunResult } from './review-run.service';
 import { ReviewRunCommand } from './review-run.command';
+import { ReviewRunListQuery, ReviewRunView } from './review-run.dto';
 import { ReviewService } from './review.service';
 import { reviewWorkflow } from './review.workflow';
 
@@ -25,9 +26,18 @@ export class ReviewsController {
   @Post('reviews/runs')
   @HttpCode(200)
   @Roles('admin')
-  @ApiOperation({ summary: "Run the month's reviews for your municipality now (idempotent: a re-run creates nothing new)" })
+  @ApiOperation({ summary: "Run a month's reviews for your municipality now: only a month that has ended (idempotent: a re-run creates nothing new)" })
   run(@CurrentActor() actor: Actor, @Body() dto: ReviewRunDto): Promise<ReviewRunResult> {
     return this.runs.run(actor, dto.period);
+  }
+
+  // Declared before reviews/:id, which would otherwise take "runs" for an id.
+  @Get('reviews/runs')
+  @Roles(...UNIT)
+  @ApiOperation({ summary: "The municipality's monthly runs, a page at a time: when each was due, when it ran, and whether it was late" })
+  @ApiPageOf(ReviewRunView)
+  listRuns(@CurrentActor() actor: Actor, @Query() query: ReviewRunListQuery): Promise<Page<ReviewRunView>> {
+    return this.reviews.listRuns(actor, query);
   }
 
   @Get('reviews')
@@ -67,10 +77,18 @@ export class ReviewsController {
     return this.confirmations.confirm(actor, id, dto);
   }
 
+  @Post('reviews/:id/correction')
+  @HttpCode(200)
+  @Roles(...reviewWorkflow.table.events.correct.roles)
+  @ApiOperation({ summary: 'Correct the confirmation (the whole form again) until the unit concludes; the history shows what changed (supplier HR)' })
+  correct(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: ReviewConfirmationDto): Promise<ReviewView> {
+    return this.confirmations.correct(actor, id, dto);
+  }
+
   @Post('reviews/:id/conclude')
   @HttpCode(200)
   @Roles(...reviewWorkflow.table.events.conclude.roles)
-  @ApiOperation({ summary: 'Conclude: discussion, challenges and actions (upskilling, replacement, breach notice)' })
+  @ApiOperation({ summary: "Conclude: discussion, challenges and actions (the unit's own), and a note to the supplier; the supplier's link stops working" })
   conclude(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: ConcludeReviewDto): Promise<ReviewView> {
     return this.reviews.conclude(actor, id, dto);
   }

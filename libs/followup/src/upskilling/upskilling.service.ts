@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type Actor, assertNoCprNumber, Clock, ConflictError, GuardFailedError, InvalidInputError, NotFoundError, isUuid } from '@klausul/domain';
+import { type Actor, Clock, ConflictError, GuardFailedError, InvalidInputError, NotFoundError, isUuid } from '@klausul/domain';
 import { AccessLogService } from '@klausul/identity';
 import { CandidateService } from '@klausul/matching';
 import { Keyset, type Page } from '@klausul/paging';
@@ -50,7 +50,6 @@ export class UpskillingService {
   ) {}
 
   async create(actor: Actor, dto: CreateProgrammeDto): Promise<ProgrammeView> {
-    assertNoCprNumber({ name: dto.name, description: dto.description });
     return this.dataSource.transaction(async (manager) => {
       const partners = dto.partnerSupplierIds ?? [];
       if (partners.length) {
@@ -111,7 +110,6 @@ export class UpskillingService {
 
   /** Enrols a citizen; refused (422) when the programme's places are all taken. */
   async enrol(actor: Actor, programmeId: string, dto: EnrolParticipantDto): Promise<ParticipantView> {
-    assertNoCprNumber({ name: dto.name, note: dto.note });
     const participantId = await this.dataSource.transaction(async (manager) => {
       if (!isUuid(programmeId)) throw new NotFoundError('upskilling_programme', programmeId);
       // The lock serialises enrolments of one programme, so two at once cannot both take the last place.
@@ -143,7 +141,6 @@ export class UpskillingService {
   }
 
   async fire(actor: Actor, id: string, event: ParticipantEvent, dto: CompleteParticipantDto | DropOutParticipantDto): Promise<ParticipantView> {
-    assertNoCprNumber({ note: dto.note });
     const { expectedVersion, ...input } = dto;
     await this.engine.transition(upskillingParticipantWorkflow, id, event, actor, { ...input }, { expectedVersion });
     return this.participant(actor, id);
@@ -156,18 +153,22 @@ export class UpskillingService {
    */
   async propose(actor: Actor, participantId: string, dto: ProposeParticipantDto) {
     const { jobOrderId, ...fields } = dto;
-    const participant = await this.engine.load(this.dataSource.manager, upskillingParticipantWorkflow, participantId, actor);
-    if (participant.state !== 'completed') {
-      throw new GuardFailedError('upskilling_participant', 'propose', `only a participant who completed the programme can be proposed, and this one is ${participant.state}`);
-    }
-    const [already] = await this.dataSource.query(
-      `SELECT id FROM candidate WHERE upskilling_participant_id = $1 AND job_order_id = $2 AND state NOT IN ('withdrawn', 'declined', 'rejected')`,
-      [participantId, jobOrderId],
-    );
-    if (already) throw new ConflictError('the participant is already a candidate on this job order', { candidateId: already.id });
-    const name = fields.name ?? (participant.display_name as string | null);
-    if (!name) throw new InvalidInputError('the participant has no name on record; give name');
-    const candidate = await this.candidates.propose(actor, jobOrderId, { ...fields, name }, { upskillingParticipantId: participantId });
+    const candidate = await this.dataSource.transaction(async (manager) => {
+      const participant = await this.engine.load(manager, upskillingParticipantWorkflow, participantId, actor);
+      // Proposals of one participant wait for each other here, so the check below sees the one before.
+      await manager.query('SELECT id FROM upskilling_participant WHERE id = $1 FOR UPDATE', [participant.id]);
+      if (participant.state !== 'completed') {
+        throw new GuardFailedError('upskilling_participant', 'propose', `only a participant who completed the programme can be proposed, and this one is ${participant.state}`);
+      }
+      const [already] = await manager.query(
+        `SELECT id FROM candidate WHERE upskilling_participant_id = $1 AND job_order_id = $2 AND state NOT IN ('withdrawn', 'declined', 'rejected')`,
+        [participantId, jobOrderId],
+      );
+      if (already) throw new ConflictError('the participant is already a candidate on this job order', { candidateId: already.id });
+      const name = fields.name ?? (participant.display_name as string | null);
+      if (!name) throw new InvalidInputError('the participant has no name on record; give name');
+      return this.candidates.proposeWithin(manager, actor, jobOrderId, { ...fields, name }, { upskillingParticipantId: participantId });
+    });
     const history = await this.participant(actor, participantId);
     return { ...candidate, upskilling: { participantId, programmeId: history.programmeId, startDate: history.startDate, endDate: history.endDate, outcome: history.outcome } };
   }

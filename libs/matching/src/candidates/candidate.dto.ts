@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBase64, IsEmail, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize, IsArray, IsBase64, IsEmail, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
+import { IsWeeklyHours } from '@klausul/http';
 import { PageQuery, type SortColumns, sortValues } from '@klausul/paging';
 import { SHIFT_PATTERNS } from '../job-orders/job-order.dto';
 import { candidateWorkflow } from './candidate.workflow';
@@ -57,9 +58,7 @@ export class ProposeCandidateDto {
   targetGroup!: (typeof TARGET_GROUPS)[number];
 
   @ApiProperty({ example: 10, description: 'Weekly hours the person can work' })
-  @IsNumber({ maxDecimalPlaces: 2 })
-  @Min(0.5)
-  @Max(80)
+  @IsWeeklyHours()
   availableWeeklyHours!: number;
 
   @ApiPropertyOptional({ enum: SHIFT_PATTERNS, isArray: true })
@@ -110,9 +109,7 @@ export class HireDto extends CandidateEventDto {
   startDate!: string;
 
   @ApiProperty({ example: 12 })
-  @IsNumber({ maxDecimalPlaces: 2 })
-  @Min(0.5)
-  @Max(80)
+  @IsWeeklyHours()
   weeklyHours!: number;
 
   @ApiProperty({ enum: EMPLOYMENT_FORMS })

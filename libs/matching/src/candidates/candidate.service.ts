@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { type Actor, assertNoCprNumber, Clock, GuardFailedError, NotFoundError } from '@klausul/domain';
+import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { type Actor, assertNoCprNumber, Clock, ConflictError, GuardFailedError, NotFoundError } from '@klausul/domain';
 import { type FileContent, FileStore } from '@klausul/files';
 import { AccessLogService } from '@klausul/identity';
 import { Keyset, type Page } from '@klausul/paging';
@@ -15,6 +15,9 @@ import { candidateWorkflow, type CandidateEvent } from './candidate.workflow';
 /** Job orders the jobcenter may propose candidates to. */
 const OPEN_FOR_CANDIDATES = ['forwarded', 'shortlist_sent'];
 
+/** Migration RaceGuards1764100500000: one open candidacy per upskilling participant and job order. */
+const ONE_CANDIDACY_PER_PARTICIPANT = 'candidate_upskilling_participant_once';
+
 @Injectable()
 export class CandidateService {
   constructor(
@@ -25,39 +28,50 @@ export class CandidateService {
     private readonly clock: Clock,
   ) {}
 
+  /** The jobcenter proposes a citizen, with CV; refused whole (nothing stored) on any bad part. */
+  propose(actor: Actor, jobOrderId: string, dto: ProposeCandidateDto): Promise<CandidateView> {
+    return this.dataSource.transaction((manager) => this.proposeWithin(manager, actor, jobOrderId, dto));
+  }
+
   /**
-   * The jobcenter proposes a citizen, with CV; refused whole (nothing stored) on any bad
-   * part. `from` links a participant of an upskilling programme, in the same transaction.
+   * The same inside the caller's transaction. `from` links a participant of an upskilling
+   * programme; the caller checks, under a lock, that it is not a candidate here already,
+   * and a unique index refuses a second open candidacy (409) should a caller not.
    */
-  propose(actor: Actor, jobOrderId: string, dto: ProposeCandidateDto, from?: { upskillingParticipantId: string }): Promise<CandidateView> {
+  async proposeWithin(
+    manager: EntityManager,
+    actor: Actor,
+    jobOrderId: string,
+    dto: ProposeCandidateDto,
+    from?: { upskillingParticipantId: string },
+  ): Promise<CandidateView> {
     assertNoCprNumber({
       name: dto.name, email: dto.email, phone: dto.phone, applicationText: dto.applicationText, consentScope: dto.consentScope,
       'cv.fileName': dto.cv?.fileName,
     });
-    return this.dataSource.transaction(async (manager) => {
-      const order = await this.engine.load(manager, jobOrderWorkflow, jobOrderId, actor);
-      if (!OPEN_FOR_CANDIDATES.includes(order.state)) {
-        throw new GuardFailedError('job_order', 'propose', `candidates can be proposed while the job description is forwarded, and it is ${order.state}`);
-      }
-      const cv = dto.cv
-        ? await this.files.store(actor, { purpose: 'cv', originalName: dto.cv.fileName, content: Buffer.from(dto.cv.contentBase64, 'base64') }, manager)
-        : undefined;
-      const now = this.clock.now();
-      const [row] = await manager.query(
-        `INSERT INTO candidate (municipality_id, job_order_id, supplier_id, state, display_name, email, phone, cv_file_id, application_text,
-                                target_group, available_weekly_hours, preferred_shifts, consent_given_on, consent_scope,
-                                proposed_by_user_id, proposed_by_api_key_id, created_at, updated_at, upskilling_participant_id)
-         VALUES ($1, $2, $3, 'proposed', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17) RETURNING id`,
-        [actor.municipalityId, order.id, order.supplier_id, dto.name, dto.email ?? null, dto.phone ?? null, cv?.id ?? null, dto.applicationText ?? null,
-          dto.targetGroup, dto.availableWeeklyHours, dto.preferredShifts ?? [], dto.consentGivenOn, dto.consentScope,
-          actor.userId, actor.apiKeyId, now, from?.upskillingParticipantId ?? null],
-      );
-      await this.engine.recordCreation(manager, candidateWorkflow, { id: row.id, municipality_id: actor.municipalityId }, actor, {
-        jobOrderId: order.id,
-        hasCv: Boolean(cv),
-      });
-      return this.view(actor, row.id, manager);
+    const order = await this.engine.load(manager, jobOrderWorkflow, jobOrderId, actor);
+    if (!OPEN_FOR_CANDIDATES.includes(order.state)) {
+      throw new GuardFailedError('job_order', 'propose', `candidates can be proposed while the job description is forwarded, and it is ${order.state}`);
+    }
+    const cv = dto.cv
+      ? await this.files.store(actor, { purpose: 'cv', originalName: dto.cv.fileName, content: Buffer.from(dto.cv.contentBase64, 'base64') }, manager)
+      : undefined;
+    const now = this.clock.now();
+    const [row] = await insertCandidate(
+      manager,
+      `INSERT INTO candidate (municipality_id, job_order_id, supplier_id, state, display_name, email, phone, cv_file_id, application_text,
+                              target_group, available_weekly_hours, preferred_shifts, consent_given_on, consent_scope,
+                              proposed_by_user_id, proposed_by_api_key_id, created_at, updated_at, upskilling_participant_id)
+       VALUES ($1, $2, $3, 'proposed', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17) RETURNING id`,
+      [actor.municipalityId, order.id, order.supplier_id, dto.name, dto.email ?? null, dto.phone ?? null, cv?.id ?? null, dto.applicationText ?? null,
+        dto.targetGroup, dto.availableWeeklyHours, dto.preferredShifts ?? [], dto.consentGivenOn, dto.consentScope,
+        actor.userId, actor.apiKeyId, now, from?.upskillingParticipantId ?? null],
+    );
+    await this.engine.recordCreation(manager, candidateWorkflow, { id: row.id, municipality_id: actor.municipalityId }, actor, {
+      jobOrderId: order.id,
+      hasCv: Boolean(cv),
     });
+    return this.view(actor, row.id, manager);
   }
 
   /** One page of a job order's candidates; a supplier sees its shortlisted ones only. Every candidate shown is in the access log. */
@@ -92,21 +106,32 @@ export class CandidateService {
 
   async fire(actor: Actor, id: string, event: CandidateEvent, input: { expectedVersion?: number } & Record<string, unknown>): Promise<CandidateView> {
     const { expectedVersion, ...eventInput } = input;
-    await this.visible(actor, id);
+    // The engine loads the candidate as its GET does: one a supplier may not see is a 404 here too.
     await this.engine.transition(candidateWorkflow, id, event, actor, eventInput, { expectedVersion });
     return this.view(actor, id);
   }
 
-  /** A candidate the actor may see: a supplier only its own, and only from the shortlist on. */
-  private async visible(actor: Actor, id: string, manager = this.dataSource.manager): Promise<Record<string, any>> {
-    const row = await this.engine.load(manager, candidateWorkflow, id, actor);
-    if (actor.role === 'supplier_hr' && !VISIBLE_TO_SUPPLIER.includes(row.state)) throw new NotFoundError('candidate', id);
-    return row;
+  /** A candidate the actor may see: a supplier only its own, and only from the shortlist on (the workflow's visibleTo, as for its history). */
+  private visible(actor: Actor, id: string, manager = this.dataSource.manager): Promise<Record<string, any>> {
+    return this.engine.loadVisible(manager, candidateWorkflow, id, actor);
   }
 
   private async view(actor: Actor, id: string, manager = this.dataSource.manager): Promise<CandidateView> {
     await this.visible(actor, id, manager);
     const [row] = await manager.query(`SELECT ${CANDIDATE_COLUMNS} FROM candidate c WHERE c.id = $1`, [id]);
     return toCandidateView(row, actor);
+  }
+}
+
+/** Inserts the candidate; a second open candidacy of one upskilling participant on the job order is a 409, not a 500. */
+async function insertCandidate(manager: EntityManager, sql: string, params: unknown[]): Promise<{ id: string }[]> {
+  try {
+    return await manager.query(sql, params);
+  } catch (error) {
+    const fields = (error instanceof QueryFailedError ? error.driverError : undefined) as { code?: string; constraint?: string } | undefined;
+    if (fields?.code === '23505' && fields.constraint === ONE_CANDIDACY_PER_PARTICIPANT) {
+      throw new ConflictError('the participant is already a candidate on this job order');
+    }
+    throw error;
   }
 }

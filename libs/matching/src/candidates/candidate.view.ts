@@ -2,8 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Actor } from '@klausul/domain';
 import { candidateWorkflow } from './candidate.workflow';
 
-/** States in which a supplier sees a candidate: from the shortlist on. */
-export const VISIBLE_TO_SUPPLIER = ['shortlisted', 'interview', 'hired', 'rejected'];
+export { VISIBLE_TO_SUPPLIER } from './candidate.workflow';
 
 export class ConsentView {
   @ApiProperty({ example: '2026-01-15' }) givenOn!: string;

@@ -7,6 +7,12 @@ export type CandidateEvent = 'shortlist' | 'decline' | 'interview' | 'hire' | 'r
 
 const EMPLOYMENT: Role[] = ['employment_caseworker', 'admin'];
 
+/** States in which a supplier sees a candidate: from the shortlist on. */
+export const VISIBLE_TO_SUPPLIER: readonly string[] = ['shortlisted', 'interview', 'hired', 'rejected'];
+
+/** What a hire records, all of it the supplier's own. */
+const HIRE_FIELDS = ['startDate', 'weeklyHours', 'employmentForm', 'clauseId', 'partnerId', 'replacesPlacementId', 'agreedMonths'];
+
 /**
  * A citizen the jobcenter proposed for a job order: the employment caseworker shortlists
  * (or declines, before the supplier sees it), the supplier interviews, hires or rejects,
@@ -31,23 +37,31 @@ export const candidateWorkflow = defineWorkflow<CandidateState, CandidateEvent>(
   resource: 'candidates',
   readRoles: ['admin', 'procurement_caseworker', 'employment_caseworker', 'jobcenter_contact', 'supplier_hr'],
   supplierColumn: 'supplier_id',
+  // A supplier never learns of a candidate the unit declined or did not shortlist.
+  visibleTo: (entity, actor) => actor.role !== 'supplier_hr' || VISIBLE_TO_SUPPLIER.includes(entity.state),
+  sharedHistoryInput: {
+    supplier_hr: { create: ['jobOrderId', 'hasCv'], interview: ['interviewOn'], hire: HIRE_FIELDS, reject: ['reason', 'note'] },
+    // What the jobcenter's view of the candidate shows: not the hire's terms (placements' hours are not the jobcenter's) nor the rejection note.
+    jobcenter_contact: { create: ['jobOrderId', 'hasCv'], interview: ['interviewOn'], reject: ['reason'], decline: ['note'] },
+  },
   behaviour: {
     decline: {
       apply: async ({ manager, entity, input }) => {
-        await manager.query('UPDATE candidate SET decline_note = $2 WHERE id = $1', [entity.id, input.note ?? null]);
+        await manager.query('UPDATE candidate SET decline_note = $2 WHERE id = $1 AND version = $3', [entity.id, input.note ?? null, entity.version]);
       },
     },
     interview: {
       apply: async ({ manager, entity, input }) => {
-        await manager.query('UPDATE candidate SET interview_on = $2 WHERE id = $1', [entity.id, input.interviewOn]);
+        await manager.query('UPDATE candidate SET interview_on = $2 WHERE id = $1 AND version = $3', [entity.id, input.interviewOn, entity.version]);
       },
     },
     reject: {
       apply: async ({ manager, entity, input }) => {
-        await manager.query('UPDATE candidate SET rejection_reason = $2, rejection_note = $3 WHERE id = $1', [
+        await manager.query('UPDATE candidate SET rejection_reason = $2, rejection_note = $3 WHERE id = $1 AND version = $4', [
           entity.id,
           input.reason,
           input.note ?? null,
+          entity.version,
         ]);
       },
     },

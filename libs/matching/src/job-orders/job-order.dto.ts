@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsWeeklyHours } from '@klausul/http';
 import { PageQuery, type SortColumns, sortValues } from '@klausul/paging';
 import { jobOrderWorkflow } from './job-order.workflow';
 
@@ -19,9 +20,7 @@ export class JobOrderFieldsDto {
   tasks!: string;
 
   @ApiProperty({ example: 10, description: 'Weekly hours of each position' })
-  @IsNumber({ maxDecimalPlaces: 2 })
-  @Min(0.5)
-  @Max(80)
+  @IsWeeklyHours()
   weeklyHours!: number;
 
   @ApiProperty({ enum: SHIFT_PATTERNS, description: 'split = a morning and an afternoon run, which suits many flexjob holders' })

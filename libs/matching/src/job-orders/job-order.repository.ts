@@ -93,13 +93,20 @@ export class JobOrderRepository {
     return row;
   }
 
-  /** Writes the given fields and moves the version on. */
-  async update(manager: EntityManager, id: string, fields: Partial<JobOrderFields>, now: Date): Promise<void> {
-    const changes = (Object.keys(COLUMN_OF) as (keyof JobOrderFields)[]).filter((field) => fields[field] !== undefined);
-    await manager.query(
-      `UPDATE job_order SET ${changes.map((field, i) => `${COLUMN_OF[field]} = $${i + 3}, `).join('')}version = version + 1, updated_at = $2
-        WHERE id = $1`,
-      [id, now, ...changes.map((field) => fields[field])],
-    );
-  }
+}
+
+/** The fields of a job description a supplier may edit, in their order. */
+export const JOB_ORDER_FIELDS = Object.keys(COLUMN_OF) as (keyof JobOrderFields)[];
+
+/**
+ * Writes an edit's fields, at the version the engine loaded: the behaviour of the edit and
+ * revise events, so the engine's compare-and-set, history row and version move with it.
+ */
+export async function writeJobOrderFields(manager: EntityManager, id: string, version: number, fields: Partial<JobOrderFields>): Promise<void> {
+  const changes = JOB_ORDER_FIELDS.filter((field) => fields[field] !== undefined);
+  if (changes.length === 0) return;
+  await manager.query(
+    `UPDATE job_order SET ${changes.map((field, i) => `${COLUMN_OF[field]} = $${i + 3}`).join(', ')} WHERE id = $1 AND version = $2`,
+    [id, version, ...changes.map((field) => fields[field])],
+  );
 }

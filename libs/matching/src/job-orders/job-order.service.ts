@@ -1,18 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type Actor, Clock, ConflictError, InvalidInputError, NotFoundError, isUuid } from '@klausul/domain';
+import { type Actor, Clock, InvalidInputError, NotFoundError, isUuid } from '@klausul/domain';
 import { OutboxRepository } from '@klausul/outbox';
 import { Keyset, type Page } from '@klausul/paging';
 import { WorkflowEngine } from '@klausul/workflow';
 import {
   type CreateJobOrderDto, JOB_ORDER_SORTS, type JobOrderListQuery, type JobOrderView, toJobOrderView, type UpdateJobOrderDto,
 } from './job-order.dto';
-import { JobOrderRepository } from './job-order.repository';
-import { jobOrderWorkflow, type JobOrderEvent } from './job-order.workflow';
-
-/** What the jobcenter sees: job descriptions that have been forwarded to it. */
-const VISIBLE_TO_JOBCENTER = ['forwarded', 'shortlist_sent', 'closed'];
+import { JOB_ORDER_FIELDS, JobOrderRepository } from './job-order.repository';
+import { jobOrderVisibleTo, jobOrderWorkflow, type JobOrderEvent, VISIBLE_TO_JOBCENTER } from './job-order.workflow';
 
 @Injectable()
 export class JobOrderService {
@@ -43,20 +40,22 @@ export class JobOrderService {
     });
   }
 
-  /** The supplier edits its draft, or a description procurement returned. */
+  /**
+   * The supplier edits its draft (edit) or a description procurement returned (revise):
+   * an event of the workflow, so the engine compares and sets the version, refuses an edit
+   * once the description is submitted, and records the changed fields in the history.
+   */
   update(actor: Actor, id: string, dto: UpdateJobOrderDto): Promise<JobOrderView> {
+    const { expectedVersion, ...given } = dto;
+    const cleared = JOB_ORDER_FIELDS.filter((field) => given[field] === null);
+    if (cleared.length) throw new InvalidInputError(`${cleared.join(', ')} cannot be null: leave a field out to keep it`, { fields: cleared });
+    const fields = Object.fromEntries(JOB_ORDER_FIELDS.filter((field) => given[field] !== undefined).map((field) => [field, given[field]]));
+    if (Object.keys(fields).length === 0) throw new InvalidInputError(`give at least one field to change: ${JOB_ORDER_FIELDS.join(', ')}`);
     return this.dataSource.transaction(async (manager) => {
-      const current = await this.engine.load(manager, jobOrderWorkflow, id, actor);
-      if (!['draft', 'returned'].includes(current.state)) {
-        throw new InvalidInputError(`a job description can be edited while it is a draft or returned, not when it is ${current.state}`);
-      }
-      if (dto.expectedVersion !== undefined && dto.expectedVersion !== current.version) {
-        throw new ConflictError(`the job description is at version ${current.version}, not ${dto.expectedVersion}; reload it`, {
-          currentVersion: current.version,
-        });
-      }
-      const { expectedVersion: _expectedVersion, ...fields } = dto;
-      await this.jobOrders.update(manager, id, fields, this.clock.now());
+      const current = await this.engine.loadVisible(manager, jobOrderWorkflow, id, actor);
+      // The state picks the event; if it moves before the engine's compare-and-set, that is a 409 or a 422.
+      const event: JobOrderEvent = current.state === 'returned' ? 'revise' : 'edit';
+      await this.engine.transitionWithin(manager, jobOrderWorkflow, id, event, actor, fields, { expectedVersion });
       return this.view(actor, id, manager);
     });
   }
@@ -101,7 +100,7 @@ export class JobOrderService {
   private async view(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager): Promise<JobOrderView> {
     const onlySupplier = actor.role === 'supplier_hr' ? { supplierId: actor.supplierId } : null;
     const row = isUuid(id) ? await this.jobOrders.find(actor.municipalityId, id, onlySupplier, manager) : null;
-    if (!row || (actor.role === 'jobcenter_contact' && !VISIBLE_TO_JOBCENTER.includes(row.state))) throw new NotFoundError('job_order', id);
+    if (!row || !jobOrderVisibleTo(row as { state: unknown }, actor)) throw new NotFoundError('job_order', id);
     return toJobOrderView(row);
   }
 }

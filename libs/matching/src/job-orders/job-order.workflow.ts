@@ -1,11 +1,25 @@
-import type { Role } from '@klausul/domain';
+import type { Actor, Role } from '@klausul/domain';
 import { defineWorkflow, type EffectRequest, type TransitionContext } from '@klausul/workflow';
 import { candidateDeadlines, DEFAULT_CANDIDATE_WORKING_DAYS } from './job-order.deadlines';
+import { JOB_ORDER_FIELDS, type JobOrderFields, writeJobOrderFields } from './job-order.repository';
 
 export type JobOrderState = 'draft' | 'submitted' | 'returned' | 'forwarded' | 'shortlist_sent' | 'closed' | 'cancelled';
-export type JobOrderEvent = 'submit' | 'return' | 'forward' | 'send_shortlist' | 'close' | 'reopen' | 'cancel';
+export type JobOrderEvent = 'edit' | 'revise' | 'submit' | 'return' | 'forward' | 'send_shortlist' | 'close' | 'reopen' | 'cancel';
 
 const UNIT: Role[] = ['procurement_caseworker', 'employment_caseworker', 'admin'];
+
+/** What the jobcenter sees: job descriptions that have been forwarded to it. */
+export const VISIBLE_TO_JOBCENTER: readonly string[] = ['forwarded', 'shortlist_sent', 'closed'];
+
+/** Whether the actor may see a job order at all (its municipality and supplier aside). */
+export function jobOrderVisibleTo(order: { state: unknown }, actor: Pick<Actor, 'role'>): boolean {
+  return actor.role !== 'jobcenter_contact' || VISIBLE_TO_JOBCENTER.includes(String(order.state));
+}
+
+/** The supplier's edit: the changed fields are the event's input (and so its history). */
+async function writeEdit({ manager, entity, input }: TransitionContext): Promise<void> {
+  await writeJobOrderFields(manager, entity.id, entity.version, input as Partial<JobOrderFields>);
+}
 
 async function deadlinesFor({ manager, entity, now }: TransitionContext) {
   const [setting] = await manager.query('SELECT candidate_working_days FROM matching_setting WHERE municipality_id = $1', [
@@ -18,8 +32,8 @@ async function deadlinesFor({ manager, entity, now }: TransitionContext) {
 async function startCandidateSearch(context: TransitionContext): Promise<void> {
   const { dueOn } = await deadlinesFor(context);
   await context.manager.query(
-    'UPDATE job_order SET forwarded_at = $2, candidates_due_on = $3, return_comment = NULL WHERE id = $1',
-    [context.entity.id, context.now, dueOn],
+    'UPDATE job_order SET forwarded_at = $2, candidates_due_on = $3, return_comment = NULL WHERE id = $1 AND version = $4',
+    [context.entity.id, context.now, dueOn, context.entity.version],
   );
 }
 
@@ -37,7 +51,9 @@ async function candidateSearchEffects(context: TransitionContext): Promise<Effec
  * A supplier's job description (stillingsbeskrivelse) on its way through the Odense
  * model's matching: the supplier submits it, procurement forwards it to the jobcenter
  * (or returns it), the employment caseworker sends the shortlist back, and it closes
- * when the positions are filled; it reopens when a replacement is needed.
+ * when the positions are filled; it reopens when a replacement is needed. The supplier edits
+ * a draft (edit) or a returned description (revise) through the engine like any other
+ * change, so a stale edit is a 409 and an edit after submit is refused.
  */
 export const jobOrderWorkflow = defineWorkflow<JobOrderState, JobOrderEvent>({
   table: {
@@ -46,6 +62,8 @@ export const jobOrderWorkflow = defineWorkflow<JobOrderState, JobOrderEvent>({
     initial: 'draft',
     final: ['cancelled'],
     events: {
+      edit: { from: ['draft'], to: 'draft', roles: ['supplier_hr'] },
+      revise: { from: ['returned'], to: 'returned', roles: ['supplier_hr'] },
       submit: { from: ['draft', 'returned'], to: 'submitted', roles: ['supplier_hr'] },
       return: { from: ['submitted'], to: 'returned', roles: ['procurement_caseworker', 'admin'] },
       forward: { from: ['submitted'], to: 'forwarded', roles: ['procurement_caseworker', 'admin'] },
@@ -60,11 +78,19 @@ export const jobOrderWorkflow = defineWorkflow<JobOrderState, JobOrderEvent>({
   readRoles: [...UNIT, 'supplier_hr', 'jobcenter_contact'],
   supplierColumn: 'supplier_id',
   tracksDelivery: true,
+  visibleTo: jobOrderVisibleTo,
+  sharedHistoryInput: {
+    supplier_hr: { create: ['contractId'], edit: JOB_ORDER_FIELDS, revise: JOB_ORDER_FIELDS, return: ['comment'] },
+    // The return comment was for the supplier, and is cleared once the description is forwarded.
+    jobcenter_contact: { create: ['contractId'], edit: JOB_ORDER_FIELDS, revise: JOB_ORDER_FIELDS },
+  },
   behaviour: {
+    edit: { apply: writeEdit },
+    revise: { apply: writeEdit },
     return: {
       guards: [({ input }) => (typeof input.comment === 'string' && input.comment.trim() ? null : 'returning a job description needs a comment for the supplier')],
       apply: async ({ manager, entity, input }) => {
-        await manager.query('UPDATE job_order SET return_comment = $2 WHERE id = $1', [entity.id, input.comment]);
+        await manager.query('UPDATE job_order SET return_comment = $2 WHERE id = $1 AND version = $3', [entity.id, input.comment, entity.version]);
       },
     },
     forward: { apply: startCandidateSearch, effects: candidateSearchEffects },

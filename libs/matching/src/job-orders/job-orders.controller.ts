@@ -39,8 +39,10 @@ export class JobOrdersController {
   }
 
   @Patch('job-orders/:id')
-  @Roles('supplier_hr')
-  @ApiOperation({ summary: 'Edit a draft, or a job description procurement returned' })
+  @Roles(...new Set([...jobOrderWorkflow.table.events.edit.roles, ...jobOrderWorkflow.table.events.revise.roles]))
+  @ApiOperation({
+    summary: 'Edit a draft (event edit), or a job description procurement returned (event revise); a stale expectedVersion is a 409, a submitted one a 422',
+  })
   update(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: UpdateJobOrderDto): Promise<JobOrderView> {
     return this.jobOrders.update(actor, id, dto);
   }

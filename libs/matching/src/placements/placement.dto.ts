@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Length, Min } from 'class-validator';
+import { IsWeeklyHours } from '@klausul/http';
 import { PageQuery, type SortColumns, sortValues } from '@klausul/paging';
 import { END_REASONS, placementWorkflow } from './placement.workflow';
 
@@ -13,9 +14,7 @@ export class PlacementEventDto {
 
 export class ChangeHoursDto extends PlacementEventDto {
   @ApiProperty({ example: 12 })
-  @IsNumber({ maxDecimalPlaces: 2 })
-  @Min(0.5)
-  @Max(80)
+  @IsWeeklyHours()
   weeklyHours!: number;
 
   @ApiProperty({ example: '2026-03-01' })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type Actor, Clock, copenhagenDateOf, NotFoundError } from '@klausul/domain';
+import { type Actor, Clock, copenhagenDateOf, hoursAt, NotFoundError } from '@klausul/domain';
 import { AccessLogService, assertSameSupplier } from '@klausul/identity';
 import { Keyset, type Page } from '@klausul/paging';
 import { WorkflowEngine } from '@klausul/workflow';
@@ -46,6 +46,7 @@ export class PlacementService {
       `SELECT to_char(effective_from, 'YYYY-MM-DD') AS effective_from, weekly_hours FROM placement_hours WHERE placement_id = $1 ORDER BY effective_from`,
       [id],
     );
+    const history = hours.map((h) => ({ from: h.effective_from, weeklyHours: Number(h.weekly_hours) }));
     return {
       id: row.id,
       contractId: row.contract_id,
@@ -59,8 +60,9 @@ export class PlacementService {
       startDate: row.start_text,
       endDate: row.end_text,
       endReason: row.end_reason,
-      weeklyHours: Number(row.agreed_weekly_hours),
-      hoursHistory: hours.map((h) => ({ effectiveFrom: h.effective_from, weeklyHours: Number(h.weekly_hours) })),
+      // The hours in effect today; the history starts with the hired hours.
+      weeklyHours: hoursAt({ agreedWeeklyHours: Number(row.agreed_weekly_hours), hours: history }, copenhagenDateOf(this.clock.now())),
+      hoursHistory: history.map((h) => ({ effectiveFrom: h.from, weeklyHours: h.weeklyHours })),
     };
   }
 

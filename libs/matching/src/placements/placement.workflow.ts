@@ -1,4 +1,4 @@
-import type { Role } from '@klausul/domain';
+import { GuardFailedError, type Role } from '@klausul/domain';
 import { defineWorkflow } from '@klausul/workflow';
 
 export type PlacementState = 'active' | 'ended';
@@ -9,8 +9,9 @@ export const END_REASONS = ['resigned', 'dismissed', 'moved_to_ordinary_job', 'e
 const UNIT: Role[] = ['procurement_caseworker', 'employment_caseworker', 'admin'];
 
 /**
- * A hire under a clause (ansættelse): active until it ends, with every change of weekly
- * hours kept (placement_hours and the history). Phase 3's monthly reviews fire these events.
+ * A hire under a clause (ansættelse): active until it ends. Its weekly hours are a history
+ * (placement_hours): the hired hours from the start date, then one entry per change.
+ * Phase 3's monthly reviews fire these events.
  */
 export const placementWorkflow = defineWorkflow<PlacementState, PlacementEvent>({
   table: {
@@ -27,6 +28,8 @@ export const placementWorkflow = defineWorkflow<PlacementState, PlacementEvent>(
   resource: 'placements',
   readRoles: [...UNIT, 'supplier_hr'],
   supplierColumn: 'supplier_id',
+  // The supplier's own staff: it sees the hours and the end it (or the unit) recorded.
+  sharedHistoryInput: { supplier_hr: { change_hours: ['weeklyHours', 'effectiveFrom'], end: ['endDate', 'reason'] } },
   behaviour: {
     change_hours: {
       guards: [
@@ -36,19 +39,25 @@ export const placementWorkflow = defineWorkflow<PlacementState, PlacementEvent>(
         },
       ],
       apply: async ({ manager, entity, input }) => {
-        await manager.query(
+        // A change adds an entry from its date on; what was recorded before stays as it was.
+        const added = await manager.query(
           `INSERT INTO placement_hours (placement_id, municipality_id, effective_from, weekly_hours) VALUES ($1, $2, $3, $4)
-           ON CONFLICT (placement_id, effective_from) DO UPDATE SET weekly_hours = EXCLUDED.weekly_hours, recorded_at = now()`,
+           ON CONFLICT (placement_id, effective_from) DO NOTHING RETURNING placement_id`,
           [entity.id, entity.municipality_id, input.effectiveFrom, input.weeklyHours],
         );
-        // The hours that count are the latest in effect.
-        await manager.query(
-          `UPDATE placement SET agreed_weekly_hours = (
-             SELECT weekly_hours FROM placement_hours WHERE placement_id = $1 AND effective_from <= CURRENT_DATE
-              ORDER BY effective_from DESC LIMIT 1)
-            WHERE id = $1 AND EXISTS (SELECT 1 FROM placement_hours WHERE placement_id = $1 AND effective_from <= CURRENT_DATE)`,
-          [entity.id],
-        );
+        if (added.length === 0) {
+          const [recorded] = await manager.query(`SELECT weekly_hours FROM placement_hours WHERE placement_id = $1 AND effective_from = $2`, [
+            entity.id,
+            input.effectiveFrom,
+          ]);
+          if (Number(recorded.weekly_hours) !== Number(input.weeklyHours)) {
+            throw new GuardFailedError(
+              'placement',
+              'change_hours',
+              `${Number(recorded.weekly_hours)} weekly hours are already recorded from ${String(input.effectiveFrom)}; a change takes effect from another date`,
+            );
+          }
+        }
       },
     },
     end: {
@@ -59,7 +68,12 @@ export const placementWorkflow = defineWorkflow<PlacementState, PlacementEvent>(
         },
       ],
       apply: async ({ manager, entity, input }) => {
-        await manager.query('UPDATE placement SET end_date = $2, end_reason = $3 WHERE id = $1', [entity.id, input.endDate, input.reason]);
+        await manager.query('UPDATE placement SET end_date = $2, end_reason = $3 WHERE id = $1 AND version = $4', [
+          entity.id,
+          input.endDate,
+          input.reason,
+          entity.version,
+        ]);
       },
     },
   },

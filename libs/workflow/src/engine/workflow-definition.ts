@@ -1,4 +1,4 @@
-import type { Actor, Role } from '@klausul/domain';
+import { type Actor, MATCHMAKING_UNIT, type Role } from '@klausul/domain';
 import type { EntityManager } from 'typeorm';
 import type { JobName } from '@klausul/queue';
 import type { WorkflowTable } from '../table';
@@ -69,7 +69,36 @@ export interface WorkflowDefinition<S extends string = string, E extends string 
   supplierColumn?: string;
   /** Whether the table has a delivery_status column the outbox keeps up to date. */
   tracksDelivery?: boolean;
+  /**
+   * Narrows who sees an entity beyond municipality and supplier, as its own GET does (the
+   * jobcenter sees job orders once forwarded, a supplier candidates once shortlisted).
+   * An entity it hides is "not found" on its GET, its history and its events alike.
+   */
+  visibleTo?: (entity: WorkflowEntityRow, actor: Actor) => boolean;
+  /**
+   * What a reader outside the matchmaking unit (supplier HR, the jobcenter) sees of each
+   * event's input in the history: per role, per event (`create` for the creation), the
+   * input fields shown. Every field not listed is left out, so a new field stays private
+   * until it is listed here; the unit and admins see every input.
+   */
+  sharedHistoryInput?: Partial<Record<Role, Partial<Record<E | 'create', readonly string[]>>>>;
   behaviour?: Partial<Record<E, EventBehaviour>>;
+}
+
+/** Readers who see every input an entity's history holds: the matchmaking unit and the admins. */
+const READS_ALL_HISTORY_INPUT: readonly Role[] = ['admin', ...MATCHMAKING_UNIT];
+
+/** The part of an event's recorded input this actor may read in the entity's history. */
+export function historyInputFor(
+  definition: Pick<WorkflowDefinition, 'sharedHistoryInput'>,
+  actor: Actor,
+  event: string,
+  input: Record<string, unknown>,
+): Record<string, unknown> {
+  if (READS_ALL_HISTORY_INPUT.includes(actor.role)) return input;
+  const ofRole = (definition.sharedHistoryInput?.[actor.role] ?? {}) as Record<string, readonly string[]>;
+  const shared = Object.hasOwn(ofRole, event) ? ofRole[event] : [];
+  return Object.fromEntries(Object.entries(input ?? {}).filter(([field]) => shared.includes(field)));
 }
 
 export function defineWorkflow<S extends string, E extends string>(definition: WorkflowDefinition<S, E>): WorkflowDefinition<S, E> {

@@ -69,7 +69,7 @@ export class WorkflowEngine {
     options: TransitionOptions = {},
   ): Promise<TransitionResult> {
     const { table } = definition;
-    const entity = await this.load(manager, definition, entityId, actor);
+    const entity = await this.loadVisible(manager, definition, entityId, actor);
     const rule = Object.prototype.hasOwnProperty.call(table.events, event) ? table.events[event] : undefined;
     const allowedNow = () => allowedEvents(table, entity.state, actor.role);
 
@@ -222,6 +222,13 @@ export class WorkflowEngine {
     );
     if (!rows[0]) throw new NotFoundError(definition.table.name, entityId);
     return rows[0];
+  }
+
+  /** Loads an entity as its own GET shows it: what the definition's visibleTo hides is "not found" too. */
+  async loadVisible(manager: EntityManager, definition: WorkflowDefinition, entityId: string, actor: Actor): Promise<WorkflowEntityRow> {
+    const entity = await this.load(manager, definition, entityId, actor);
+    if (definition.visibleTo && !definition.visibleTo(entity, actor)) throw new NotFoundError(definition.table.name, entityId);
+    return entity;
   }
 
   private async appendHistory(

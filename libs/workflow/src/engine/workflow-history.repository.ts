@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor, ForbiddenError } from '@klausul/domain';
 import { type Page, SerialKeyset } from '@klausul/paging';
-import type { WorkflowDefinition } from './workflow-definition';
+import { historyInputFor, type WorkflowDefinition } from './workflow-definition';
 import { WorkflowEngine } from './workflow-engine.service';
 
 export interface TransitionRecord {
@@ -43,7 +43,8 @@ export class WorkflowHistoryRepository {
     if (!definition.readRoles.includes(actor.role)) {
       throw new ForbiddenError(`a ${actor.role} may not read ${definition.resource}`, { allowedRoles: [...definition.readRoles] });
     }
-    await this.engine.load(this.dataSource.manager, definition, entityId, actor);
+    // The same read as the entity's own GET: whoever may not see the entity may not see its history.
+    await this.engine.loadVisible(this.dataSource.manager, definition, entityId, actor);
     // The cursor names the entity, so one entity's cursor cannot page another's history.
     const keyset = SerialKeyset.of(page, `history:${definition.table.name}:${entityId}`, 'oldest-first', 'id');
     const params: unknown[] = [definition.table.name, entityId, actor.municipalityId];
@@ -60,7 +61,7 @@ export class WorkflowHistoryRepository {
       to: r.to_state,
       version: r.version,
       actor: { role: r.actor_role, userId: r.actor_user_id, apiKeyId: r.actor_api_key_id },
-      input: r.input,
+      input: historyInputFor(definition, actor, r.event, r.input),
       at: r.at.toISOString(),
     }));
   }

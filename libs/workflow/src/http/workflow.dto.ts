@@ -38,6 +38,6 @@ export class TransitionView implements TransitionRecord {
   @ApiProperty() to!: string;
   @ApiProperty() version!: number;
   @ApiProperty({ type: TransitionActorView }) actor!: TransitionActorView;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: "The event's input" }) input!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: "The event's input; a reader outside the matchmaking unit sees only the fields shared with its role" }) input!: Record<string, unknown>;
   @ApiProperty() at!: string;
 }

@@ -32,7 +32,9 @@ export class WorkflowsController {
   }
 
   @Get(':resource/:id/history')
-  @ApiOperation({ summary: 'The transitions of one entity, oldest first (the audit trail of its changes)' })
+  @ApiOperation({
+    summary: 'The transitions of one entity, oldest first (the audit trail of its changes); 404 wherever the entity itself is, and only the inputs your role may see',
+  })
   @ApiPageOf(TransitionView)
   entityHistory(
     @CurrentActor() actor: Actor,
