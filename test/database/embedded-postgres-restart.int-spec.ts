@@ -4,11 +4,15 @@ import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import pino from 'pino';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { startEmbeddedPostgres, type RunningEmbeddedPostgres } from '@klausul/database';
+import { ProbeService, probeWorkflow } from '@klausul/probe';
 import { createApiApplication } from '@klausul/runtime';
+import { WorkflowEngine } from '@klausul/workflow';
 import { freePort } from '../support/free-port';
 import { bearer, IdentityFactory } from '../support/identity.factory';
-import { testRuntime } from '../support/test-runtime';
+import { eventually, testRuntime } from '../support/test-runtime';
+import { actorIn, createMunicipality } from '../support/tenant';
 
 interface Answer {
   route: string;
@@ -32,7 +36,10 @@ describe('the embedded PostgreSQL killed under a running API (#12.7)', () => {
       // A slow first restart, so the outage lasts long enough to be seen from outside.
       supervise: { checkEveryMs: 200, firstRestartDelayMs: 2_000 },
     });
-    app = await createApiApplication(testRuntime(embedded.url, 'postgres', { RUN_WORKER: 'false', DATABASE_CONNECT_TIMEOUT_MS: '2000' }));
+    // As `npm start` runs it: API and workers in one process, queues on PostgreSQL.
+    app = await createApiApplication(
+      testRuntime(embedded.url, 'postgres', { RUN_WORKER: 'true', DATABASE_CONNECT_TIMEOUT_MS: '2000', OUTBOX_SWEEP_INTERVAL_MS: '200' }),
+    );
     await app.init();
     ({ token } = await new IdentityFactory(app).signedIn({ role: 'procurement_caseworker' }));
   }, 120_000);
@@ -77,5 +84,15 @@ describe('the embedded PostgreSQL killed under a running API (#12.7)', () => {
     expect(outage.some((a) => a.route === 'ready')).toBe(true);
     const newPid = Number.parseInt((await readFile(path.join(dataDir, 'pgdata', 'postmaster.pid'), 'utf8')).split('\n')[0], 10);
     expect(newPid).not.toBe(pid);
+
+    // The workers in the same process came back too: a side effect goes all the way through.
+    const dataSource = app.get(DataSource);
+    const admin = actorIn(await createMunicipality(dataSource));
+    const probe = await app.get(ProbeService).create(admin);
+    await app.get(WorkflowEngine).transition(probeWorkflow, probe.id, 'ping', admin);
+    await eventually(async () => {
+      const [{ n }] = await dataSource.query('SELECT count(*)::int AS n FROM probe_effect WHERE probe_id = $1', [probe.id]);
+      return n === 1 ? true : undefined;
+    }, 30_000);
   }, 120_000);
 });
