@@ -48,7 +48,7 @@ export class ContractLists1764100000000 implements MigrationInterface {
     await q.query('CREATE INDEX contract_list_supplier ON contract (municipality_id, supplier_id, start_date, id)');
     await q.query('CREATE INDEX contract_list_tender ON contract (tender_id, start_date, id)');
     await q.query('CREATE INDEX contract_list_status ON contract (municipality_id, compliance_status, start_date, id)');
-    await q.query('CREATE INDEX contract_compliance_due ON contract (municipality_id, compliance_on)');
+    await q.query('CREATE INDEX contract_compliance_due ON contract (municipality_id, compliance_on NULLS FIRST)');
     await q.query('DROP INDEX placement_contract_idx');
     await q.query('CREATE INDEX placement_contract_list ON placement (contract_id, start_date, id)');
     await q.query('DROP INDEX contract_alert_open_idx');

@@ -136,11 +136,13 @@ export class ComplianceDataRepository {
 
   /** Whether any contract of the municipality needs recounting (one index probe). */
   async anyDue(municipalityId: string, today: CalendarDate): Promise<boolean> {
-    const rows = await this.dataSource.query(
-      `SELECT 1 FROM contract WHERE municipality_id = $1 AND (compliance_on IS NULL OR compliance_on < $2::date) LIMIT 1`,
-      [municipalityId, today],
+    // The earliest stored day, uncounted first: one step down the (municipality, day) index,
+    // whatever the statistics say about how many contracts are uncounted elsewhere.
+    const [first] = await this.dataSource.query(
+      `SELECT compliance_on::text AS day FROM contract WHERE municipality_id = $1 ORDER BY compliance_on ASC NULLS FIRST LIMIT 1`,
+      [municipalityId],
     );
-    return rows.length > 0;
+    return first !== undefined && (first.day === null || first.day < today);
   }
 
   /** Stores the figures; a contract changed since it was read (its counter moved) is left for the next read to recount. */
