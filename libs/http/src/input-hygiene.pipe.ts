@@ -11,9 +11,11 @@ import { MAX_JSON_DEPTH } from './json-depth';
  *   shown or sent, so they cannot leak a CPR number; refusing one would lock a person out
  *   of their own account with an error that hints at the password's content.
  * - `secret`: a webhook channel's shared signing secret, random by nature, never shown.
+ * - `cursor`: a list's own opaque page cursor (base64url, whose alphabet holds digits, `-`
+ *   and `_`), decoded and checked by libs/paging and never stored.
  * Control characters are refused in these fields too: none belongs in them.
  */
-const NOT_FREE_TEXT = new Set(['contentBase64', 'password', 'currentPassword', 'newPassword', 'secret']);
+const NOT_FREE_TEXT = new Set(['contentBase64', 'password', 'currentPassword', 'newPassword', 'secret', 'cursor']);
 
 /**
  * C0 and C1 control characters but tab, line feed and carriage return (multi-line text

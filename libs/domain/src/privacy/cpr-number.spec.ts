@@ -111,3 +111,19 @@ describe('assertNoCprNumber', () => {
     expect(JSON.stringify({ message, details })).not.toMatch(/010190|1234|020202/);
   });
 });
+
+describe('ids are never CPR numbers', () => {
+  // Real random UUIDs whose dashes split ten digits in pairs, e.g. 1703-4152-87 in the first.
+  it.each(['cf7aff3a-1703-4152-87b6-cd87f01f2501', '07064709-78e9-4054-b605-9e78429246f8', '3d0a1011-4915-41bd-92d5-57bd82f6da89', 'f7b21929-1bca-44ee-af0a-b2805389562e', '197cebe5-cfa1-4fb3-8389-f1810429607f'])(
+    'passes the UUID %s, alone and inside a link',
+    (uuid) => {
+      expect(findCprNumbers(uuid)).toEqual([]);
+      expect(findCprNumbers(`https://klausul.odense.dk/suppliers/${uuid}/contracts`)).toEqual([]);
+    },
+  );
+
+  it('still finds a CPR number beside a UUID, at its place in the text', () => {
+    const text = 'cf7aff3a-1703-4152-87b6-cd87f01f2501 CPR 010190-1234';
+    expect(findCprNumbers(text)).toEqual([{ index: text.indexOf('010190'), length: 11 }]);
+  });
+});

@@ -116,6 +116,18 @@ function standsApart(left: DigitGroup | undefined, right: DigitGroup | undefined
   return right.join === 'loose' && !(left.digits.length === 2 && right.digits.length === 2);
 }
 
+/** A UUID anywhere in a text (an id, or one inside a link). */
+const UUID_IN_TEXT = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/**
+ * The text with every UUID blanked to spaces of the same length (positions stay): about one
+ * random UUID in 1,500 holds ten digits split in pairs by its dashes, e.g. `1703-4152-87`
+ * in cf7aff3a-1703-4152-87b6-…, and an id must never be refused as a CPR number.
+ */
+function withoutUuids(text: string): string {
+  return text.replace(UUID_IN_TEXT, (uuid) => ' '.repeat(uuid.length));
+}
+
 /**
  * Values in `text` that look like a Danish CPR number: ten digits starting with a
  * plausible birth date (ddmmyy), written together or split in pairs, as ddmmyy and xxxx,
@@ -124,7 +136,7 @@ function standsApart(left: DigitGroup | undefined, right: DigitGroup | undefined
  * pass it, and a false alarm is cheaper than a stored CPR number.
  */
 export function findCprNumbers(text: string): CprNumberMatch[] {
-  const source = readable(text);
+  const source = readable(withoutUuids(text));
   const matches: CprNumberMatch[] = [];
   for (const run of digitRuns(source.text)) {
     for (let first = 0; first < run.length; first++) {
