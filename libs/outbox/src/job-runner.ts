@@ -35,6 +35,13 @@ export class JobRunner {
 
   /** `token`: the worker's lock on the job, needed to move it to delayed for a RetryLaterError. */
   async run(job: Job, token?: string): Promise<void> {
+    if (job.name === undefined) {
+      // The queue backend lost the job's data while a worker was taking it (Redis flushed or
+      // replaced): nothing to run. Its outbox row is not done, so the requeue sweep hands it
+      // back under a new round; failing the job here would mark the row failed instead.
+      this.logger.warn({ jobId: String(job.id) }, 'a job without its data (lost by the queue backend) was skipped');
+      return;
+    }
     if (!isJobName(job.name)) throw new UnrecoverableError(`no job named ${job.name} in the catalog`);
     const handler = this.handlers.get(job.name);
     const data: unknown = job.data;
