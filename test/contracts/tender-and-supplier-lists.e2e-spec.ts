@@ -1,8 +1,7 @@
 import { ContractsFactory, screeningBody, type TestSupplier, tenderBody, type Unit } from '../support/contracts.factory';
 import { bearer } from '../support/identity.factory';
+import { listReader } from '../support/list-pages';
 import { useTestApi } from '../support/test-api';
-
-type Page = { items: Record<string, any>[]; nextCursor: string | null };
 
 describe('tender and supplier lists: paging, filters and sorts', () => {
   const api = useTestApi('postgres', { RUN_WORKER: 'false' });
@@ -10,28 +9,12 @@ describe('tender and supplier lists: paging, filters and sorts', () => {
   let unit: Unit;
   let token: string;
 
-  const read = async (path: string, query: Record<string, string | number> = {}): Promise<Page> =>
-    (await api.http().get(path).query(query).set(bearer(token)).expect(200)).body;
+  const { read, onePerPage: rowsOnePerPage, refused } = listReader(api, () => token);
   const ids = async (path: string, query: Record<string, string> = {}) => (await read(path, { limit: 200, ...query })).items.map((row) => row.id as string);
 
   /** Every id, following nextCursor at one row a page. */
-  async function onePerPage(path: string, query: Record<string, string> = {}): Promise<string[]> {
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const page: Page = await read(path, { ...query, limit: 1, ...(cursor ? { cursor } : {}) });
-      expect(page.items.length).toBeLessThanOrEqual(1);
-      seen.push(...page.items.map((row) => row.id as string));
-      cursor = page.nextCursor;
-    } while (cursor && seen.length < 30);
-    return seen;
-  }
+  const onePerPage = async (path: string, query: Record<string, string> = {}) => (await rowsOnePerPage(path, query, 30)).map((row) => row.id as string);
 
-  const refused = async (path: string, query: Record<string, string | number>, parameter: string) => {
-    const res = await api.http().get(path).query(query).set(bearer(token));
-    expect({ query, status: res.status }).toEqual({ query, status: 400 });
-    expect(res.body.message).toContain(parameter);
-  };
 
   /** The refusals every list shares, each a 400 whose message names the parameter. */
   async function refusesBadPaging(path: string, sort: string) {

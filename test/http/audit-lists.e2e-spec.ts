@@ -1,8 +1,7 @@
 import { AccessLogService } from '@klausul/identity';
 import { bearer, IdentityFactory, type TestUser } from '../support/identity.factory';
+import { listReader } from '../support/list-pages';
 import { useTestApi } from '../support/test-api';
-
-type Page = { items: Record<string, any>[]; nextCursor: string | null };
 
 describe('the audit trail and an entity history, paged', () => {
   const api = useTestApi('postgres', { RUN_WORKER: 'false' });
@@ -10,27 +9,7 @@ describe('the audit trail and an entity history, paged', () => {
   let admin: TestUser;
   let token: string;
 
-  const read = async (path: string, query: Record<string, string | number> = {}): Promise<Page> =>
-    (await api.http().get(path).query(query).set(bearer(token)).expect(200)).body;
-
-  /** Every row, following nextCursor at one row a page. */
-  async function onePerPage(path: string, query: Record<string, string> = {}): Promise<Record<string, any>[]> {
-    const rows: Record<string, any>[] = [];
-    let cursor: string | null = null;
-    do {
-      const page: Page = await read(path, { ...query, limit: 1, ...(cursor ? { cursor } : {}) });
-      expect(page.items.length).toBeLessThanOrEqual(1);
-      rows.push(...page.items);
-      cursor = page.nextCursor;
-    } while (cursor && rows.length < 40);
-    return rows;
-  }
-
-  const refused = async (path: string, query: Record<string, string | number>, parameter: string) => {
-    const res = await api.http().get(path).query(query).set(bearer(token));
-    expect({ query, status: res.status }).toEqual({ query, status: 400 });
-    expect(res.body.message).toContain(parameter);
-  };
+  const { read, onePerPage, refused } = listReader(api, () => token);
 
   /** The refusals every list shares, each a 400 whose message names the parameter. */
   async function refusesBadPaging(path: string) {

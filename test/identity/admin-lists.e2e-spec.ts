@@ -1,8 +1,7 @@
 import { AccessLogService } from '@klausul/identity';
 import { bearer, IdentityFactory, type TestUser } from '../support/identity.factory';
+import { listReader } from '../support/list-pages';
 import { useTestApi } from '../support/test-api';
-
-type Page = { items: Record<string, any>[]; nextCursor: string | null };
 
 describe('admin lists: users, API keys and the access log', () => {
   const api = useTestApi('postgres', { RUN_WORKER: 'false' });
@@ -12,29 +11,15 @@ describe('admin lists: users, API keys and the access log', () => {
   let supplierId: string;
   const users: Record<'caseworker' | 'former' | 'hr', TestUser> = {} as never;
 
-  const read = async (path: string, query: Record<string, string | number> = {}): Promise<Page> =>
-    (await api.http().get(path).query(query).set(bearer(token)).expect(200)).body;
+  const { read, onePerPage: rowsOnePerPage, refused } = listReader(api, () => token);
 
   /** Follows nextCursor at one row a page; returns what `key` of each row was, in order. */
-  async function onePerPage(path: string, query: Record<string, string> = {}, key = 'id'): Promise<string[]> {
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const page: Page = await read(path, { ...query, limit: 1, ...(cursor ? { cursor } : {}) });
-      expect(page.items.length).toBeLessThanOrEqual(1);
-      seen.push(...page.items.map((item) => String(item[key])));
-      cursor = page.nextCursor;
-    } while (cursor && seen.length < 30);
-    return seen;
-  }
+  const onePerPage = async (path: string, query: Record<string, string> = {}, key = 'id') =>
+    (await rowsOnePerPage(path, query, 30)).map((item) => String(item[key]));
 
   /** The refusals every list shares, each a 400 whose message names the parameter. */
   async function refusesBadPaging(path: string) {
-    const expect400 = async (query: Record<string, string | number>, parameter: string) => {
-      const res = await api.http().get(path).query(query).set(bearer(token));
-      expect({ query, status: res.status }).toEqual({ query, status: 400 });
-      expect(res.body.message).toContain(parameter);
-    };
+    const expect400 = (query: Record<string, string | number>, parameter: string) => refused(path, query, parameter);
     await expect400({ limit: 201 }, 'limit');
     await expect400({ sort: 'nonsense' }, 'sort');
     await expect400({ colour: 'red' }, 'colour');
