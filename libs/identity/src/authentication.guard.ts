@@ -6,6 +6,7 @@ import { type Credential, CredentialService } from './credential.service';
 import { breaksCsrfRule, CSRF_HEADER, CSRF_MESSAGE } from './csrf';
 import { API_KEY_HEADER, SESSION_COOKIE } from './identity.constants';
 import { IS_PUBLIC_KEY } from './public.decorator';
+import { WEB_FORM_KEY } from './web-form.decorator';
 import { ROLES_KEY } from './roles.decorator';
 import { unauthenticated } from './unauthenticated';
 
@@ -39,7 +40,9 @@ export class AuthenticationGuard implements CanActivate {
     const credential = readCredential(request);
     if (!credential) throw unauthenticated('Sign in first: send the session cookie, a bearer token or an X-API-Key header');
     // Also enforced in front of every router (csrfMiddleware); kept here so the API never depends on the mount order.
-    if (credential.fromCookie && breaksCsrfRule(request)) throw new ForbiddenError(CSRF_MESSAGE, { header: CSRF_HEADER });
+    // Web pages' forms prove themselves with a synchronizer token instead (libs/web's form CSRF middleware).
+    const webForm = this.reflector.getAllAndOverride<boolean>(WEB_FORM_KEY, targets);
+    if (credential.fromCookie && !webForm && breaksCsrfRule(request)) throw new ForbiddenError(CSRF_MESSAGE, { header: CSRF_HEADER });
     const authentication = await this.credentials.authenticate(credential);
     if (!authentication) {
       throw unauthenticated(
@@ -50,6 +53,7 @@ export class AuthenticationGuard implements CanActivate {
     }
     request.actor = authentication.actor;
     request.sessionId = authentication.sessionId;
+    request.displayName = authentication.displayName;
 
     assertRoleAllowed(authentication.actor, this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets));
     return true;

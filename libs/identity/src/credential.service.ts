@@ -10,6 +10,8 @@ export type Credential = { kind: 'session'; token: string; fromCookie?: boolean 
 export interface Authentication {
   actor: Actor;
   sessionId?: string;
+  /** Set for a session: the person's name. */
+  displayName?: string;
 }
 
 /** Turns a presented credential into the Actor behind it, or null if it is unknown, expired or revoked. */

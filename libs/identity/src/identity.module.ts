@@ -54,6 +54,6 @@ import { UsersService } from './users.service';
     AccessLogService,
     BootstrapAdminService,
   ],
-  exports: [AccessLogService, CredentialService],
+  exports: [AccessLogService, CredentialService, AuthService, AccountService, LoginRateLimitGuard, RateLimitRepository],
 })
 export class IdentityModule {}

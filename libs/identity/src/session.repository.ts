@@ -6,6 +6,8 @@ import type { Actor, Role } from '@klausul/domain';
 export interface SessionActor {
   sessionId: string;
   actor: Actor;
+  /** The person's name, for the web pages' header. */
+  displayName: string;
 }
 
 interface SessionActorRow {
@@ -14,6 +16,7 @@ interface SessionActorRow {
   municipality_id: string;
   role: Role;
   supplier_id: string | null;
+  display_name: string;
 }
 
 @Injectable()
@@ -42,7 +45,7 @@ export class SessionRepository {
   async findActor(tokenHash: Buffer): Promise<SessionActor | null> {
     const rows = (await this.dataSource.query(
       `WITH live AS (
-         SELECT s.id AS session_id, u.id AS user_id, u.municipality_id, u.role, u.supplier_id
+         SELECT s.id AS session_id, u.id AS user_id, u.municipality_id, u.role, u.supplier_id, u.display_name
            FROM user_session s JOIN app_user u ON u.id = s.user_id
           WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active
        ), touched AS (
@@ -56,6 +59,7 @@ export class SessionRepository {
     if (!row) return null;
     return {
       sessionId: row.session_id,
+      displayName: row.display_name,
       actor: {
         municipalityId: row.municipality_id,
         role: row.role,

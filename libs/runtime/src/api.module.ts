@@ -9,6 +9,7 @@ import { IdentityModule } from '@klausul/identity';
 import { MatchingApiModule } from '@klausul/matching';
 import { MessagingApiModule } from '@klausul/messaging';
 import { ProbeApiModule } from '@klausul/probe';
+import { WebModule } from '@klausul/web';
 import { infrastructureModules } from './infrastructure';
 import { WorkerJobsModule } from './worker.module';
 
@@ -27,6 +28,7 @@ export class ApiModule {
         ContractsApiModule,
         MatchingApiModule,
         FollowupApiModule,
+        WebModule,
         ...(config.runWorkerInProcess ? [WorkerJobsModule.forRoot()] : []),
       ],
     };

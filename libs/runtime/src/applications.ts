@@ -5,9 +5,10 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
-import { HttpExceptionFilter, InputHygienePipe, refuseDeepJson } from '@klausul/http';
+import { InputHygienePipe, refuseDeepJson } from '@klausul/http';
 import { API_KEY_HEADER, csrfMiddleware, SESSION_COOKIE } from '@klausul/identity';
-import { credentialFreeRoutes } from './csrf-exemptions';
+import { configureWebUi, notFoundPage, PageAwareExceptionFilter } from '@klausul/web';
+import { credentialFreeRoutes, webRouteExclusions } from './csrf-exemptions';
 import { mountQueueDashboard } from './queue-dashboard';
 import type { Runtime } from './runtime';
 import { ApiModule } from './api.module';
@@ -28,11 +29,14 @@ export async function createApiApplication(runtime: Runtime): Promise<INestAppli
   app.useBodyParser('json', jsonOptions);
   app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
   app.useLogger(app.get(PinoNestLogger));
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready'] });
+  // The web pages (libs/web) are served at the root, the REST API under /api/v1.
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready', ...webRouteExclusions(app)] });
   // Input hygiene first: its refusal (a CPR number, a control character) wins over a whitelist error.
   app.useGlobalPipes(new InputHygienePipe(), new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
-  app.useGlobalFilters(new HttpExceptionFilter());
-  app.use(helmet({ contentSecurityPolicy: false })); // the Swagger and queue dashboard pages load inline scripts
+  // JSON errors for the API, error pages (or the login page) for the web pages.
+  app.useGlobalFilters(new PageAwareExceptionFilter());
+  // The Content-Security-Policy is set per path by configureWebUi (strict for pages, looser for Swagger and the queue dashboard).
+  app.use(helmet({ contentSecurityPolicy: false }));
   app.enableCors({
     origin: runtime.config.http.corsOrigins.length ? runtime.config.http.corsOrigins : false,
     credentials: true,
@@ -42,6 +46,7 @@ export async function createApiApplication(runtime: Runtime): Promise<INestAppli
   // The CSRF rule in front of every router, Nest's and mounted ones such as the queue dashboard.
   app.use(csrfMiddleware(credentialFreeRoutes(app, API_PREFIX)));
   app.disable('x-powered-by');
+  configureWebUi(app, runtime.config);
 
   const document = SwaggerModule.createDocument(
     app,
@@ -66,6 +71,9 @@ export async function createApiApplication(runtime: Runtime): Promise<INestAppli
   const server = app.getHttpServer() as import('node:http').Server;
   server.requestTimeout = runtime.config.http.requestTimeoutMs;
   server.headersTimeout = Math.min(runtime.config.http.requestTimeoutMs, 60_000);
+  // Routes are registered by init; a path none of them knows then gets the not-found page.
+  await app.init();
+  app.use(notFoundPage());
   return app;
 }
 

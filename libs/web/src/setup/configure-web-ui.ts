@@ -1,0 +1,15 @@
+import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { AppConfig } from '@klausul/config';
+import { PRODUCTION_SETTING } from './page-locals';
+import { contentSecurityPolicy } from './security-headers';
+import { configureViews } from './view-engine';
+
+/** Views, static files, the Content-Security-Policy and the cookie setting of the web UI. Call before listen. */
+export function configureWebUi(app: INestApplication, config: AppConfig): void {
+  const express = app as NestExpressApplication;
+  const production = config.env === 'production';
+  express.set(PRODUCTION_SETTING, production);
+  express.use(contentSecurityPolicy());
+  configureViews(express, production);
+}
