@@ -35,7 +35,12 @@ export class AuthenticationGuard implements CanActivate {
     if (context.getType() !== 'http') return false;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const targets = [context.getHandler(), context.getClass()];
-    if (isOpenPath(request.path) || this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets)) return true;
+    if (isOpenPath(request.path)) return true;
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets)) {
+      // A public web page still shows who is signed in (the header's name and sign-out).
+      if (this.reflector.getAllAndOverride<boolean>(WEB_FORM_KEY, targets)) await this.resolveQuietly(request);
+      return true;
+    }
 
     const credential = readCredential(request);
     if (!credential) throw unauthenticated('Sign in first: send the session cookie, a bearer token or an X-API-Key header');
@@ -57,6 +62,17 @@ export class AuthenticationGuard implements CanActivate {
 
     assertRoleAllowed(authentication.actor, this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets));
     return true;
+  }
+
+  /** The session behind a cookie, if it is valid; nothing is refused. */
+  private async resolveQuietly(request: AuthenticatedRequest): Promise<void> {
+    const credential = readCredential(request);
+    if (credential?.kind !== 'session' || !credential.fromCookie) return;
+    const authentication = await this.credentials.authenticate(credential);
+    if (!authentication) return;
+    request.actor = authentication.actor;
+    request.sessionId = authentication.sessionId;
+    request.displayName = authentication.displayName;
   }
 }
 
