@@ -27,7 +27,7 @@ export { readCredential } from './authentication.guard';
 export { breaksCsrfRule, CSRF_HEADER, csrfMiddleware, SAFE_METHODS } from './csrf';
 export { CredentialService, type Credential } from './credential.service';
 export { WebForms, WEB_FORM_KEY } from './web-form.decorator';
-export { FORM_COOKIE, FORM_TOKEN_FIELD, formTokenMatches, issueFormToken } from './form-token';
+export { FORM_COOKIE, FORM_TOKEN_FIELD, formTokenMatches, formTokenOf, issueFormToken } from './form-token';
 export { AuthService } from './auth.service';
 export { AccountService } from './account.service';
 export { sessionCookieOptions } from './session-cookie';

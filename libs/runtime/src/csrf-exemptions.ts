@@ -75,7 +75,7 @@ export function webRouteExclusions(app: INestApplication): { path: string; metho
         if (method === undefined) continue;
         for (const base of asList(Reflect.getMetadata(PATH_METADATA, controller))) {
           for (const own of asList(Reflect.getMetadata(PATH_METADATA, handler))) {
-            routes.push({ path: segmentsOf(`${base}/${own}`).join('/') || '/', method });
+            routes.push({ path: `${base}/${own}`.split('/').filter(Boolean).join('/') || '/', method });
           }
         }
       }

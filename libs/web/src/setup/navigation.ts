@@ -10,6 +10,9 @@ interface Entry {
 const MENUS: Record<string, Entry[]> = {
   supplier_hr: [{ text: 'supplier.nav.start', href: '/supplier' }],
   jobcenter_contact: [{ text: 'jobcenter.nav.inbox', href: '/jobcenter' }],
+  procurement_caseworker: [{ text: 'unit.nav.start', href: '/unit' }],
+  employment_caseworker: [{ text: 'unit.nav.start', href: '/unit' }],
+  admin: [{ text: 'unit.nav.start', href: '/unit' }],
 };
 
 export function navigationFor(role: string, t: Translate, path: string): { text: string; href: string; current: boolean }[] {
@@ -23,5 +26,6 @@ export function navigationFor(role: string, t: Translate, path: string): { text:
 export function startPathFor(role: string): string {
   if (role === 'supplier_hr') return '/supplier';
   if (role === 'jobcenter_contact') return '/jobcenter';
+  if (role === 'operator') return '/admin/queues';
   return '/unit';
 }
