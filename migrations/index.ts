@@ -16,6 +16,7 @@ import { OperatorRole1764100600000 } from './1764100600000-operator-role';
 import { ReviewRuns1764100400000 } from './1764100400000-review-runs';
 import { RaceGuards1764100500000 } from './1764100500000-race-guards';
 import { MessageSending1764100700000 } from './1764100700000-message-sending';
+import { AccountTokens1764100900000 } from './1764100900000-account-tokens';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) because the apps are
@@ -40,4 +41,5 @@ export const migrations = [
   ReviewRuns1764100400000,
   RaceGuards1764100500000,
   MessageSending1764100700000,
+  AccountTokens1764100900000,
 ];

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import { LinkBuilder } from '@klausul/links';
 import { MailSender } from '@klausul/messaging';
 import { createApiApplication } from '@klausul/runtime';
 import { ContractsFactory } from '../support/contracts.factory';
@@ -40,6 +41,14 @@ describe('hand-over welcomes every supplier to the matching phase', () => {
     });
     expect(welcomes.map((m) => m.to[0]).sort()).toEqual(hr.map((h) => h.user.email).sort());
     expect(welcomes[0].text).toContain('stillingsbeskrivelse');
+    // Each link leads to the supplier's "new job description" page of its own contract.
+    const contracts = await factory.identity.query<{ id: string; supplier_id: string }>('SELECT id, supplier_id FROM contract WHERE tender_id = $1', [tender.id]);
+    for (const [i, s] of suppliers.entries()) {
+      const welcome = welcomes.find((m) => m.to[0] === hr[i].user.email)!;
+      const link = app.get(LinkBuilder).supplierNewJobOrder(contracts.find((c) => c.supplier_id === s.id)!.id);
+      expect(welcome.text).toContain(`Opret stillingsbeskrivelser her: ${link}`);
+      expect(welcome.html).toContain(`<a href="${link}"`);
+    }
 
     const log = await request(app.getHttpServer()).get('/api/v1/messages').set(bearer(unit.procurement.token)).expect(200);
     const logged = log.body.items.filter((m: { template: string }) => m.template === 'supplier-welcome');

@@ -37,8 +37,10 @@ const UNIT_AND_ADMIN: Role[] = ['admin', 'procurement_caseworker', 'employment_c
 const CONTRACT_READERS: Role[] = [...UNIT_AND_ADMIN, 'supplier_hr'];
 const EMPLOYMENT: Role[] = ['employment_caseworker', 'admin'];
 const SUPPLIER: Role[] = ['supplier_hr'];
-/** The own municipality's forwarded job order, for bodies that name one (set in beforeAll). */
-const ownFixture = { jobOrder: '00000000-0000-4000-8000-000000000000' };
+/** The own municipality's forwarded job order and first supplier, for bodies that name one (set in beforeAll). */
+const ownFixture = { jobOrder: '00000000-0000-4000-8000-000000000000', supplier: '00000000-0000-4000-8000-000000000000' };
+/** Who may invite: an admin anyone, a procurement caseworker a supplier's HR contacts (the body invites one). */
+const INVITERS: Role[] = ['admin', 'procurement_caseworker'];
 
 /** A route per event of a workflow: who may fire it comes from the table; the state decides the rest. */
 const event = (route: string, path: (t: TenantIds) => string, roles: readonly Role[], body: () => object = () => ({}), supplierScoped = true): RouteCase => ({
@@ -63,6 +65,11 @@ const routes: RouteCase[] = [
     method: 'patch', route: '/api/v1/users/{id}', path: (t) => `/api/v1/users/${t.user}`, roles: ADMIN, ok: 200, scoped: true,
     body: () => ({ displayName: `Renamed ${++counter}` }),
   },
+  {
+    method: 'post', route: '/api/v1/invitations', path: () => '/api/v1/invitations', roles: INVITERS, ok: 201,
+    body: () => ({ email: `invitee-${++counter}@example.dk`, role: 'supplier_hr', supplierId: ownFixture.supplier }),
+  },
+  { method: 'get', route: '/api/v1/invitations', path: () => '/api/v1/invitations', roles: INVITERS, ok: 200 },
   { method: 'get', route: '/api/v1/api-keys', path: () => '/api/v1/api-keys', roles: ADMIN, ok: 200 },
   { method: 'post', route: '/api/v1/api-keys', path: () => '/api/v1/api-keys', roles: ADMIN, ok: 201, body: () => ({ name: `key ${++counter}`, role: 'jobcenter_contact' }) },
   { method: 'delete', route: '/api/v1/api-keys/{id}', path: (t) => `/api/v1/api-keys/${t.apiKey}`, roles: ADMIN, ok: 204, scoped: true },
@@ -171,7 +178,8 @@ const routes: RouteCase[] = [
 ];
 
 /** Routes anyone may call. */
-const PUBLIC_ROUTES = ['get /health', 'get /health/ready', 'post /api/v1/auth/login', 'get /api/v1/review-links/{token}', 'post /api/v1/review-links/{token}', 'post /api/v1/review-links/{token}/correction'];
+const PUBLIC_ROUTES = ['get /health', 'get /health/ready', 'post /api/v1/auth/login', 'get /api/v1/review-links/{token}', 'post /api/v1/review-links/{token}', 'post /api/v1/review-links/{token}/correction',
+  'post /api/v1/auth/password-reset', 'post /api/v1/auth/password-reset/{token}', 'get /api/v1/invitations/{token}', 'post /api/v1/invitations/{token}'];
 
 describe('authorization: every route x every role x own and other municipality', () => {
   let app: INestApplication;
@@ -191,6 +199,7 @@ describe('authorization: every route x every role x own and other municipality',
     const ownMunicipality = await factory.municipality();
     own = await tenantFixture(app, factory, contracts, ownMunicipality.id);
     ownFixture.jobOrder = own.jobOrder;
+    ownFixture.supplier = own.supplier;
     other = await tenantFixture(app, factory, contracts, (await factory.municipality()).id);
     for (const role of ROLES) {
       users.set(role, await factory.user({ role, municipalityId: ownMunicipality.id, ...(role === 'supplier_hr' ? { supplierId: own.supplier } : {}) }));

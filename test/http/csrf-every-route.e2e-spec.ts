@@ -8,8 +8,8 @@ import { useTestApi } from '../support/test-api';
 import { concretePath, expressRoutes, type MountedRoute } from './express-routes';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
-/** The routes that take no credential (sign-in, the supplier's link and its sub-routes): a cookie there authenticates nothing, so the rule does not apply. */
-const CREDENTIAL_FREE = /^POST \/api\/v1\/(auth\/login|review-links\/:token(\/[a-z-]+)?)$/;
+/** The routes that take no credential (sign-in, password reset, an invitation link, the supplier's link and its sub-routes): a cookie there authenticates nothing, so the rule does not apply. */
+const CREDENTIAL_FREE = /^POST \/api\/v1\/(auth\/login|auth\/password-reset(\/:token)?|invitations\/:token|review-links\/:token(\/[a-z-]+)?)$/;
 const PARAMETERS = { queueName: QueueName.Workflow, queueStatus: 'failed', jobId: 'no-such-job', schedulerId: 'no-such-scheduler', event: 'close', resource: 'probes', year: '2026' };
 
 describe('#12.2: the CSRF rule on every state-changing route of the process', () => {
@@ -92,5 +92,9 @@ describe('#12.2: the CSRF rule on every state-changing route of the process', ()
     expect(login.status).toBe(401);
     const link = await api.http().post('/api/v1/review-links/not-a-token').set('Cookie', cookies.admin).send({ placements: [] });
     expect(link.status).toBe(401);
+    const reset = await api.http().post('/api/v1/auth/password-reset').set('Cookie', cookies.admin).send({ email: 'nobody@example.test' });
+    expect(reset.status).toBe(202);
+    const invitation = await api.http().post('/api/v1/invitations/not-a-token').set('Cookie', cookies.admin).send({ password: 'long enough password' });
+    expect(invitation.status).toBe(404);
   });
 });

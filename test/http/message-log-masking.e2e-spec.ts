@@ -13,7 +13,7 @@ describe('#12.4: the message log shows that a link was sent, not the link', () =
     await f.run(c.unit, '2025-03');
 
     const mail = await eventually(async () => f.requestsTo(c.hr[0].user.email, '2025-03')[0]);
-    const tokens = [...mail.text.matchAll(/\/api\/v1\/review-links\/([^\s"'<>]+)/g)].map((m) => m[1]);
+    const tokens = [...mail.text.matchAll(/\/confirm\/([^\s"'<>]+)/g)].map((m) => m[1]);
     expect(tokens).toHaveLength(1);
     await api.http().get(`/api/v1/review-links/${tokens[0]}`).expect(200);
 
@@ -24,9 +24,10 @@ describe('#12.4: the message log shows that a link was sent, not the link', () =
         const one = await api.http().get(`/api/v1/messages/${item.id}`).set(bearer(reader.token)).expect(200);
         for (const shown of [JSON.stringify(item), JSON.stringify(one.body)]) {
           expect(shown).not.toContain(tokens[0]);
-          expect(shown).not.toMatch(/review-links\/(?!•••)/);
+          expect(shown).not.toMatch(/confirm\/(?!•••)/);
         }
-        expect(one.body.text).toContain('/api/v1/review-links/•••');
+        expect(one.body.text).toContain('/confirm/•••');
+        expect(one.body.html).toContain('/confirm/•••');
       }
     }
     // The row keeps what was sent: only its view is masked.

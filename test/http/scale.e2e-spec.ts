@@ -13,7 +13,7 @@ import { useTestApi } from '../support/test-api';
 const SCALE = { municipalities: 20, suppliersPerMunicipality: 25, contracts: 10_000, placementsPerContract: 10, jobOrders: 20_000, candidates: 200_000 };
 
 /** GET routes that need something this test does not make (a token from an e-mail, a stored file). */
-const NOT_HERE = new Set(['/api/v1/review-links/{token}', '/api/v1/candidates/{id}/cv', '/api/v1/workflows/{name}/diagram']);
+const NOT_HERE = new Set(['/api/v1/review-links/{token}', '/api/v1/invitations/{token}', '/api/v1/candidates/{id}/cv', '/api/v1/workflows/{name}/diagram']);
 
 interface Recorded {
   sql: string;

@@ -3,6 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import request from 'supertest';
 import { ManualClock } from '@klausul/domain';
+import { LinkBuilder } from '@klausul/links';
 import { MailSender } from '@klausul/messaging';
 import { QueueName } from '@klausul/queue';
 import { createApiApplication } from '@klausul/runtime';
@@ -63,12 +64,14 @@ describe('the candidate deadline: 10 working days, a reminder two days before, a
     clock.set(new Date('2026-04-07T06:01:00Z'));
     await sweep();
     const reminder = await eventually(async () => mailsTo('jc@jobcenter.example.dk').find((m) => m.subject.startsWith('Påmindelse')));
-    expect(reminder.text).toContain('1 kandidat(er) til 3 stilling(er)');
+    expect(reminder.text).toContain('1 kandidat til 3 stillinger');
+    expect(reminder.text).toContain(app.get(LinkBuilder).jobcenterJobOrder(order.id));
 
     clock.set(new Date('2026-04-09T14:01:00Z'));
     await sweep();
     const alert = await eventually(async () => mailsTo(unit.employment.user.email).find((m) => m.subject.startsWith('Frist overskredet')));
     expect(alert.subject).toContain('1 af 3');
+    expect(alert.text).toContain(app.get(LinkBuilder).unit());
     // Fired once: another sweep sends nothing more.
     await sweep();
     expect(mailsTo('jc@jobcenter.example.dk').filter((m) => m.subject.startsWith('Påmindelse'))).toHaveLength(1);

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import { LinkBuilder } from '@klausul/links';
 import { MailSender, verifyWebhookSignature } from '@klausul/messaging';
 import { createApiApplication } from '@klausul/runtime';
 import { ContractsFactory, type TestSupplier, type Unit } from '../support/contracts.factory';
@@ -68,10 +69,12 @@ describe('phase 2, the reference case: job description to the jobcenter, candida
     const email = await eventually(async () => mail.received.find((m) => m.subject.startsWith('Stillingsbeskrivelse: Chauffør')));
     expect(email.to).toEqual(['virksomhedsservice@jobcenter.example.dk']);
     expect(email.text).toContain('Antal stillinger: 16');
+    const links = app.get(LinkBuilder);
+    expect(email.text).toContain(links.jobcenterJobOrder(jobOrderId));
     const hook = await eventually(async () => receiver.on('/klausul')[0]);
     const signed = verifyWebhookSignature(SECRET, String(hook.headers['x-klausul-timestamp']), hook.body, String(hook.headers['x-klausul-signature']), new Date());
     expect(signed).toBe(true);
-    expect(JSON.parse(hook.body).data).toMatchObject({ jobOrderId, positions: 16 });
+    expect(JSON.parse(hook.body).data).toMatchObject({ jobOrderId, positions: 16, link: links.jobcenterJobOrder(jobOrderId) });
 
     // The jobcenter proposes 20 candidates with CVs; the unit shortlists 18 and releases the shortlist.
     const candidates: string[] = [];
@@ -108,7 +111,8 @@ describe('phase 2, the reference case: job description to the jobcenter, candida
     expect(compliance.body.totals).toEqual({ hires: { actual: 16, required: 13 }, weeklyHours: { actual: 186, required: 130 } });
 
     // The supplier's shortlist e-mail went out, and every CV read is in the access log.
-    await eventually(async () => mail.received.find((m) => m.subject === '18 kandidater til "Chauffør til visiteret kørsel"'));
+    const shortlist = await eventually(async () => mail.received.find((m) => m.subject === '18 kandidater til "Chauffør til visiteret kørsel"'));
+    expect(shortlist.text).toContain(links.supplierCandidates(jobOrderId));
     const audit = await http().get('/api/v1/audit?limit=200').set(bearer(unit.admin.token)).expect(200);
     expect(audit.body.items.filter((e: { action: string }) => e.action === 'read-cv')).toHaveLength(1);
   });

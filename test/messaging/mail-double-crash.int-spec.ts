@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { MessageService } from '@klausul/messaging';
 import { createApiApplication } from '@klausul/runtime';
+import { taggedEmail } from '../support/mail-drafts';
 import { duplicatesIn, startTestRelay, type TestRelay } from '../support/smtp-relay';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { clearQueueKeys, eventually, queueBackends, testRuntime } from '../support/test-runtime';
@@ -41,13 +42,7 @@ describe.each(queueBackends)('e-mail through two worker crashes in a row on the 
     const ids = await dataSource.transaction((manager) =>
       app.get(MessageService).compose(
         manager,
-        Array.from({ length: MESSAGES }, (_, i) => ({
-          municipalityId,
-          template: 'crash-test',
-          recipient: `hr${i}@leverandoer.dk`,
-          subject: `Opfølgning ${i}`,
-          text: `Besked ${i}`,
-        })),
+        Array.from({ length: MESSAGES }, (_, i) => taggedEmail(municipalityId, `hr${i}@leverandoer.dk`, `Opfølgning ${i}`)),
       ),
     );
 

@@ -2,6 +2,7 @@ import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { MessageService } from '@klausul/messaging';
 import { createApiApplication, createWorkerApplication } from '@klausul/runtime';
+import { taggedEmail } from '../support/mail-drafts';
 import { startTestRelay, type TestRelay } from '../support/smtp-relay';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { clearQueueKeys, eventually, queueBackends, testRuntime } from '../support/test-runtime';
@@ -44,7 +45,7 @@ describe.each(queueBackends)('an e-mail whose sender is interrupted mid-conversa
   const compose = async (subject: string) => {
     const municipalityId = await createMunicipality(dataSource);
     const [id] = await dataSource.transaction((manager) =>
-      app.get(MessageService).compose(manager, [{ municipalityId, template: 'in-flight', recipient: 'hr@leverandoer.dk', subject, text: subject }]),
+      app.get(MessageService).compose(manager, [taggedEmail(municipalityId, 'hr@leverandoer.dk', subject)]),
     );
     return id;
   };

@@ -55,10 +55,10 @@ export class FollowupFactory {
     return this.mails().filter((m) => m.to.some((to) => to.includes(email)) && m.subject.startsWith(`Månedlig opfølgning ${period}`));
   }
 
-  /** Waits for the period's request e-mail to the address and returns the link tokens in it. */
+  /** Waits for the period's request e-mail to the address and returns the link tokens in it (of its /confirm/:token links). */
   async linksFor(email: string, period: string): Promise<string[]> {
     const mail = await eventually(async () => this.requestsTo(email, period)[0]);
-    return [...mail.text.matchAll(/\/api\/v1\/review-links\/([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+){2})/g)].map((m) => m[1]);
+    return [...mail.text.matchAll(/\/confirm\/([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+){2})/g)].map((m) => m[1]);
   }
 
   async reviewOf(contractId: string, period: string): Promise<{ id: string; state: string }> {

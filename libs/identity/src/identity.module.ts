@@ -5,6 +5,11 @@ import { AccessLogController } from './access-log.controller';
 import { AccessLogEntry } from './access-log-entry.entity';
 import { AccessLogRepository } from './access-log.repository';
 import { AccessLogService } from './access-log.service';
+import { AccountTokenRepository } from './accounts/account-token.repository';
+import { InvitationService } from './accounts/invitation.service';
+import { InvitationsController } from './accounts/invitations.controller';
+import { PasswordResetController } from './accounts/password-reset.controller';
+import { PasswordResetService } from './accounts/password-reset.service';
 import { AccountController } from './account.controller';
 import { AccountService } from './account.service';
 import { ApiKey } from './api-key.entity';
@@ -29,13 +34,14 @@ import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
 /**
- * Municipalities (tenants), users, sessions, API keys, roles and the access log.
+ * Municipalities (tenants), users, sessions, API keys, roles, the access log, and
+ * invitations and password resets (single-use links by e-mail).
  * Registers the global authentication guard: every route of the API needs an actor
  * unless it is @Public(). Imported by the API only; the first admin is created on start.
  */
 @Module({
   imports: [TypeOrmModule.forFeature([Municipality, AppUser, UserSession, ApiKey, AccessLogEntry])],
-  controllers: [AuthController, AccountController, UsersController, ApiKeysController, AccessLogController],
+  controllers: [AuthController, PasswordResetController, AccountController, UsersController, InvitationsController, ApiKeysController, AccessLogController],
   providers: [
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     LoginRateLimitGuard,
@@ -53,7 +59,10 @@ import { UsersService } from './users.service';
     ApiKeysService,
     AccessLogService,
     BootstrapAdminService,
+    AccountTokenRepository,
+    InvitationService,
+    PasswordResetService,
   ],
-  exports: [AccessLogService, CredentialService, AuthService, AccountService, LoginRateLimitGuard, RateLimitRepository],
+  exports: [AccessLogService, CredentialService, AuthService, AccountService, LoginRateLimitGuard, RateLimitRepository, InvitationService, PasswordResetService],
 })
 export class IdentityModule {}

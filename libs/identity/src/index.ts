@@ -33,3 +33,16 @@ export { AccountService } from './account.service';
 export { sessionCookieOptions } from './session-cookie';
 export { LoginRateLimitGuard } from './login-rate-limit.guard';
 export { isOpenPath } from './authentication.guard';
+export { AccountMail, type AccountMailDraft } from './accounts/account-mail';
+export { InvitationService } from './accounts/invitation.service';
+export { PasswordResetService, type ResetRequestOutcome } from './accounts/password-reset.service';
+export {
+  AcceptInvitationRequest,
+  InvitationPreviewResponse,
+  InvitationResponse,
+  InviteRequest,
+  NewPasswordRequest,
+  PasswordResetRequest,
+} from './accounts/account-token.dto';
+export { INVITATION_TTL_MS, PASSWORD_RESET_TTL_MS, RESET_MAILS_PER_ACCOUNT, RESET_REQUESTS_PER_ADDRESS } from './accounts/account-token';
+export type { SignedIn } from './auth.service';

@@ -1,11 +1,14 @@
+import { SECRET_PAGE_PREFIXES } from '@klausul/links';
+
 /** What the message log shows in place of a link's secret part. */
 export const MASKED_SECRET = '•••';
 
 /**
- * Links whose path ends in a bearer secret: whoever holds one acts as its recipient (a
- * supplier's monthly confirmation today; invitation or password links would join here).
+ * Links whose path ends in a bearer secret: whoever holds one acts as its recipient (the
+ * supplier's monthly confirmation page, an invitation, a password reset; and the REST
+ * review link of messages sent before the confirmation page existed).
  */
-const SECRET_LINK_PATHS = ['review-links'];
+const SECRET_LINK_PATHS = ['review-links', ...SECRET_PAGE_PREFIXES.map((prefix) => prefix.replace(/^\/|\/$/g, ''))];
 
 const SECRET_PATH_SEGMENT = new RegExp(`(/(?:${SECRET_LINK_PATHS.join('|')})/)[^\\s"'<>()\\[\\]]+`, 'g');
 /** A secret passed as a query parameter, whatever the path. */

@@ -52,7 +52,7 @@ export class MessageView {
   @ApiProperty() template!: string;
   @ApiProperty() recipient!: string;
   @ApiProperty() subject!: string;
-  @ApiProperty({ description: 'The text sent, except that a link carrying a secret (the monthly confirmation link) shows as …/review-links/•••' })
+  @ApiProperty({ description: 'The text sent, except that a link carrying a secret (monthly confirmation, invitation, password reset) shows as e.g. …/confirm/•••' })
   text!: string;
   @ApiProperty({ nullable: true, type: String, description: 'Masked like text' }) html!: string | null;
   @ApiProperty({ nullable: true, type: MessageRelatedView }) related!: MessageRelatedView | null;

@@ -4,20 +4,25 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type Actor, Clock, NotFoundError, isUuid } from '@klausul/domain';
 import { OutboxRepository, OutboxWriter } from '@klausul/outbox';
+import { LinkBuilder } from '@klausul/links';
 import { Keyset, type Page } from '@klausul/paging';
 import { MESSAGE_SORTS, type MessageListQuery, type MessageView, toMessageView } from './message.dto';
+import { type EmailTemplateName, type EmailTemplates, renderEmail } from './templates';
 import { WebhookEndpointRepository } from './webhook-endpoint.repository';
 
-export interface MessageDraft {
-  municipalityId: string;
-  /** Which kind of message (e.g. supplier-welcome): for the log and for filtering. */
-  template: string;
-  recipient: string;
-  subject: string;
-  text: string;
-  html?: string;
-  related?: { type: string; id: string };
-}
+/**
+ * An e-mail to log and send: a template of the catalogue and its data (never free text),
+ * typed by the template's name.
+ */
+export type MessageDraft = {
+  [N in EmailTemplateName]: {
+    municipalityId: string;
+    recipient: string;
+    template: N;
+    data: EmailTemplates[N];
+    related?: { type: string; id: string };
+  };
+}[EmailTemplateName];
 
 /** A webhook message to an active webhook_endpoint of the same municipality (its URL and signing secret). */
 export interface WebhookDraft {
@@ -67,11 +72,22 @@ export class MessageService {
     private readonly outboxRows: OutboxRepository,
     private readonly endpoints: WebhookEndpointRepository,
     private readonly clock: Clock,
+    private readonly links: LinkBuilder,
   ) {}
 
-  /** Logs e-mails and queues their delivery, in the caller's transaction. */
+  /**
+   * Renders e-mails from the template catalogue, logs them and queues their delivery, in the
+   * caller's transaction. The log keeps what was sent (subject, text and HTML part).
+   */
   async compose(manager: EntityManager, drafts: readonly MessageDraft[]): Promise<string[]> {
-    return this.log(manager, drafts.map((d) => ({ ...d, id: randomUUID(), channel: 'email' as const })));
+    return this.log(
+      manager,
+      drafts.map((d) => {
+        const render = renderEmail as (name: EmailTemplateName, data: unknown, links: LinkBuilder) => ReturnType<typeof renderEmail>;
+        const { subject, text, html } = render(d.template, d.data, this.links);
+        return { id: randomUUID(), channel: 'email' as const, municipalityId: d.municipalityId, template: d.template, recipient: d.recipient, subject, text, html, related: d.related };
+      }),
+    );
   }
 
   /**

@@ -1,4 +1,6 @@
 import { Global, Module } from '@nestjs/common';
+import { AccountMail } from '@klausul/identity';
+import { LinksModule } from '@klausul/links';
 import { DeliverMessageHandler } from './deliver-message.handler';
 import { MailSender } from './mail-sender';
 import { MessageSendingRepository } from './message-sending.repository';
@@ -7,9 +9,13 @@ import { MessagesController } from './messages.controller';
 import { WebhookEndpointRepository } from './webhook-endpoint.repository';
 import { WebhookSender } from './webhook-sender';
 
-/** Logging messages and queueing their delivery (API and worker). */
+/** Logging messages and queueing their delivery (API and worker); also makes the LinkBuilder injectable everywhere. */
 @Global()
-@Module({ providers: [MessageService, WebhookEndpointRepository], exports: [MessageService, WebhookEndpointRepository] })
+@Module({
+  imports: [LinksModule],
+  providers: [MessageService, WebhookEndpointRepository, { provide: AccountMail, useExisting: MessageService }],
+  exports: [MessageService, WebhookEndpointRepository, AccountMail, LinksModule],
+})
 export class MessagingModule {}
 
 /** The message log's routes (API). */

@@ -1,6 +1,4 @@
-import { Inject } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
-import { APP_CONFIG, type AppConfig } from '@klausul/config';
 import { MessageService } from '@klausul/messaging';
 import { HandlesJob, type JobContext, type JobData, type JobHandler } from '@klausul/queue';
 
@@ -11,10 +9,7 @@ import { HandlesJob, type JobContext, type JobData, type JobHandler } from '@kla
  */
 @HandlesJob('send-supplier-welcome')
 export class SendSupplierWelcomeHandler implements JobHandler<'send-supplier-welcome'> {
-  constructor(
-    private readonly messages: MessageService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  constructor(private readonly messages: MessageService) {}
 
   async handle(data: JobData<'send-supplier-welcome'>, { manager }: JobContext): Promise<void> {
     const [contract] = await manager.query(
@@ -29,22 +24,19 @@ export class SendSupplierWelcomeHandler implements JobHandler<'send-supplier-wel
       `SELECT email FROM app_user WHERE supplier_id = $1 AND role = 'supplier_hr' AND active ORDER BY email`,
       [contract.supplier_id],
     );
-    const link = `${this.config.publicUrl}/api/v1/contracts/${contract.id}/job-orders`;
     await this.messages.compose(
       manager,
       contacts.map(({ email }) => ({
         municipalityId: contract.municipality_id,
-        template: 'supplier-welcome',
+        template: 'supplier-welcome' as const,
         recipient: email,
-        subject: `Velkommen til matchingsperioden: ${contract.tender_title}`,
-        text: [
-          `Kære ${contract.supplier_name}`,
-          '',
-          `Kontrakten "${contract.tender_title}" med ${contract.municipality_name} starter ${contract.start_date}, og den indeholder en beskæftigelsesklausul.`,
-          'Send os en stillingsbeskrivelse for hver type stilling, I vil besætte, så finder jobcentret relevante kandidater.',
-          '',
-          `Opret stillingsbeskrivelser her: ${link}`,
-        ].join('\n'),
+        data: {
+          contractId: contract.id,
+          supplierName: contract.supplier_name,
+          tenderTitle: contract.tender_title,
+          municipalityName: contract.municipality_name,
+          startDate: contract.start_date,
+        },
         related: { type: 'contract', id: contract.id },
       })),
     );

@@ -2,11 +2,11 @@ import { Inject } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '@klausul/config';
 import { addWorkingDays, systemActor, copenhagenInstant } from '@klausul/domain';
-import { MessageService } from '@klausul/messaging';
+import { MessageService, type ReviewData } from '@klausul/messaging';
 import { HandlesJob, type JobContext, type JobData, type JobHandler } from '@klausul/queue';
 import { WorkflowEngine } from '@klausul/workflow';
 import { ReviewLinkSigner } from '../links/review-link.signer';
-import { emailsOf, loadReview } from './review.queries';
+import { emailsOf, loadReview, type ReviewRow } from './review.queries';
 import { reviewWorkflow } from './review.workflow';
 
 const CASEWORKERS = ['procurement_caseworker', 'employment_caseworker'];
@@ -33,18 +33,17 @@ export class SendReviewRequestHandler implements JobHandler<'send-review-request
     const recipients = await emailsOf(manager, { supplierId: request.supplier_id, roles: ['supplier_hr'] });
     if (recipients.length === 0) throw new UnrecoverableError('the supplier has no active HR contact to ask for the monthly confirmation');
     const exp = Math.floor(now.getTime() / 1000) + this.config.reviews.linkTtlDays * 86_400;
-    const lines: string[] = [];
+    const signed = [];
     for (const r of reviews) {
       const token = await this.signer.sign({ reviewId: r.id, supplierId: request.supplier_id, contractId: r.contract_id, period: request.period, exp });
-      lines.push(`- ${r.title} (${r.placements} ansatte), senest ${r.due_on}:\n  ${this.config.publicUrl}/api/v1/review-links/${token}`);
+      signed.push({ token, tenderTitle: r.title, placements: r.placements, dueOn: r.due_on });
     }
     await this.messages.compose(manager, [
       {
         municipalityId: request.municipality_id,
         template: 'review-request',
         recipient: recipients.join(', '),
-        subject: `Månedlig opfølgning ${request.period}: bekræft jeres ansatte`,
-        text: `Bekræft for hver kontrakt, hvem der stadig er ansat, og med hvor mange timer om ugen. Det tager under et minut.\n\n${lines.join('\n')}\n\nLinket gælder kun denne opfølgning og udløber efter ${this.config.reviews.linkTtlDays} dage.`,
+        data: { period: request.period, linkTtlDays: this.config.reviews.linkTtlDays, reviews: signed },
         related: { type: 'review_request', id: request.id },
       },
     ]);
@@ -66,8 +65,7 @@ export class RemindReviewHandler implements JobHandler<'remind-review'> {
         municipalityId: review.municipality_id,
         template: 'review-reminder',
         recipient: recipients.join(', '),
-        subject: `Påmindelse: månedlig opfølgning ${review.period} for "${review.tender_title}" senest ${review.due_on}`,
-        text: `Vi mangler jeres bekræftelse for ${review.period}. Brug linket i e-mailen om den månedlige opfølgning, eller log ind.`,
+        data: { reviewId: review.id, period: review.period, tenderTitle: review.tender_title, dueOn: review.due_on },
         related: { type: 'review', id: review.id },
       },
     ]);
@@ -95,10 +93,9 @@ export class ReviewDeadlineHandler implements JobHandler<'review-deadline'> {
       manager,
       recipients.map((recipient) => ({
         municipalityId: review.municipality_id,
-        template: 'review-overdue',
+        template: 'review-overdue' as const,
         recipient,
-        subject: `Frist overskredet: ${review.supplier_name} har ikke bekræftet opfølgningen ${review.period}`,
-        text: `${review.supplier_name} har ikke bekræftet den månedlige opfølgning for "${review.tender_title}" (${review.period}); fristen var ${review.due_on}.`,
+        data: reviewData(review),
         related: { type: 'review', id: review.id },
       })),
     );
@@ -118,12 +115,15 @@ export class EscalateReviewHandler implements JobHandler<'escalate-review'> {
       manager,
       recipients.map((recipient) => ({
         municipalityId: review.municipality_id,
-        template: 'review-escalated',
+        template: 'review-escalated' as const,
         recipient,
-        subject: `Eskaleret: opfølgningen ${review.period} for "${review.tender_title}" mangler stadig`,
-        text: `${review.supplier_name} har stadig ikke bekræftet opfølgningen ${review.period}; fristen var ${review.due_on}.`,
+        data: reviewData(review),
         related: { type: 'review', id: review.id },
       })),
     );
   }
+}
+
+function reviewData(review: ReviewRow): ReviewData {
+  return { reviewId: review.id, period: review.period, tenderTitle: review.tender_title, supplierName: review.supplier_name, dueOn: review.due_on };
 }

@@ -7,7 +7,7 @@ import { MessageService } from '@klausul/messaging';
 import { Keyset, type Page } from '@klausul/paging';
 import { WorkflowEngine } from '@klausul/workflow';
 import { audienceOf, type ConcludeReviewDto, REVIEW_SORTS, type ReviewListQuery, type ReviewView, toReviewView } from './review.dto';
-import { emailsOf, listReviews, placementChecksOf, reviewWithNames } from './review.queries';
+import { emailsOf, listReviews, loadReview, placementChecksOf, reviewWithNames } from './review.queries';
 import { REVIEW_RUN_SORTS, type ReviewRunListQuery, type ReviewRunView, toReviewRunView } from './review-run.dto';
 import { listReviewRuns } from './review-run.queries';
 import { reviewWorkflow } from './review.workflow';
@@ -72,14 +72,14 @@ export class ReviewService {
       }
       if (actions.includes('notify_breach')) {
         const recipients = await emailsOf(manager, { supplierId: review.supplier_id, roles: ['supplier_hr'] });
+        const { tender_title: title } = (await loadReview(manager, id))!;
         await this.messages.compose(
           manager,
           recipients.map((recipient) => ({
             municipalityId: review.municipality_id,
-            template: 'clause-breach',
+            template: 'clause-breach' as const,
             recipient,
-            subject: `Beskæftigelsesklausulen er ikke opfyldt (${review.period})`,
-            text: dto.breachNote!,
+            data: { reviewId: id, period: review.period, tenderTitle: title, note: dto.breachNote! },
             related: { type: 'review', id },
           })),
         );

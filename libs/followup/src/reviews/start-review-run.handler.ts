@@ -6,8 +6,6 @@ import { runCalendar } from './review-period';
 import { caseworkersOf, type DueReviewRun, dueReviewRuns } from './review-run.queries';
 import { type RecordedRun, ReviewRunService } from './review-run.service';
 
-const COPENHAGEN_TIME = new Intl.DateTimeFormat('da-DK', { timeZone: 'Europe/Copenhagen', dateStyle: 'long', timeStyle: 'short' });
-
 /**
  * The monthly run, per municipality (schedule in libs/queue's job-schedules: every quarter
  * of an hour). Each tick runs, for every municipality whose own run time has passed, the
@@ -56,13 +54,9 @@ export class StartReviewRunHandler implements JobHandler<'start-review-run'> {
         const run = runOf.get(municipality_id)!;
         return {
           municipalityId: municipality_id,
-          template: 'review-run-late',
+          template: 'review-run-late' as const,
           recipient: email,
-          subject: `Den månedlige opfølgning for ${period} kørte forsinket`,
-          text:
-            `Den månedlige opfølgning for ${period} skulle være startet ${COPENHAGEN_TIME.format(dueAt.get(municipality_id)!)}, ` +
-            `men startede først ${COPENHAGEN_TIME.format(now)} (ingen baggrundsproces kørte i mellemtiden). ` +
-            `${run.reviewsCreated} opfølgninger er oprettet, og leverandørerne er bedt om at bekræfte; deres frister regnes fra i dag.`,
+          data: { period, dueAt: dueAt.get(municipality_id)!, startedAt: now, reviewsCreated: run.reviewsCreated },
           related: { type: 'review_run', id: run.id },
         };
       }),

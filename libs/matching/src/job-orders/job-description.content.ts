@@ -1,4 +1,6 @@
-/** The job description as the jobcenter receives it: Danish text, HTML and JSON from one source. */
+import type { JobDescriptionData } from '@klausul/messaging';
+
+/** A job order row as the forwarding handler loads it (job_order joined with its supplier's name). */
 export interface JobDescriptionSource {
   id: string;
   title: string;
@@ -15,47 +17,28 @@ export interface JobDescriptionSource {
   supplier_name: string;
 }
 
-const SHIFT_DA: Record<string, string> = {
-  morning: 'morgen',
-  afternoon: 'eftermiddag',
-  split: 'delt vagt (morgen og eftermiddag)',
-  full_day: 'hel dag',
-  flexible: 'fleksibel',
-};
+/** The data of the `job-description` e-mail (the template renders the Danish text and HTML). */
+export function jobDescriptionMail(order: JobDescriptionSource): JobDescriptionData {
+  return {
+    jobOrderId: order.id,
+    title: order.title,
+    supplierName: order.supplier_name,
+    tasks: order.tasks,
+    weeklyHours: Number(order.weekly_hours),
+    shiftPattern: order.shift_pattern,
+    workplaceAddress: order.workplace_address,
+    startDate: order.start_date,
+    positions: order.positions,
+    requirements: order.requirements,
+    learningOnTheJob: order.learning_on_the_job,
+    interviewContact: order.interview_contact,
+    candidatesDueOn: order.candidates_due_on,
+  };
+}
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
-export function jobDescriptionContent(order: JobDescriptionSource, link: string) {
-  const facts: [string, string][] = [
-    ['Leverandør', order.supplier_name],
-    ['Arbejdsopgaver', order.tasks],
-    ['Timer pr. uge', String(Number(order.weekly_hours)).replace('.', ',')],
-    ['Vagter', SHIFT_DA[order.shift_pattern] ?? order.shift_pattern],
-    ['Arbejdssted', order.workplace_address],
-    ['Tiltrædelse', order.start_date],
-    ['Antal stillinger', String(order.positions)],
-    ['Krav', order.requirements || '-'],
-    ['Det kan man lære i jobbet', order.learning_on_the_job || '-'],
-    ['Kontakt om samtaler', order.interview_contact],
-    ['Kandidater senest', order.candidates_due_on ?? '-'],
-  ];
-  const subject = `Stillingsbeskrivelse: ${order.title} (${order.supplier_name})`;
-  const text = [
-    `${order.title}`,
-    '',
-    ...facts.map(([label, value]) => `${label}: ${value}`),
-    '',
-    `Se stillingsbeskrivelsen og foreslå kandidater: ${link}`,
-  ].join('\n');
-  const html = [
-    `<h1>${escapeHtml(order.title)}</h1>`,
-    '<dl>',
-    ...facts.map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`),
-    '</dl>',
-    `<p><a href="${escapeHtml(link)}">Se stillingsbeskrivelsen og foreslå kandidater</a></p>`,
-  ].join('\n');
-  const json = {
+/** The body's `data` of the `job-description.forwarded` webhook: the same facts as JSON, and the page of the job order in the jobcenter's inbox. */
+export function jobDescriptionWebhook(order: JobDescriptionSource, link: string) {
+  return {
     type: 'job-description',
     jobOrderId: order.id,
     title: order.title,
@@ -72,5 +55,4 @@ export function jobDescriptionContent(order: JobDescriptionSource, link: string)
     candidatesDueOn: order.candidates_due_on,
     link,
   };
-  return { subject, text, html, json };
 }

@@ -1,9 +1,8 @@
-import { Inject } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
-import { APP_CONFIG, type AppConfig } from '@klausul/config';
-import { MessageService } from '@klausul/messaging';
+import { LinkBuilder } from '@klausul/links';
+import { type CandidatesStatusData, MessageService } from '@klausul/messaging';
 import { HandlesJob, type JobContext, type JobData, type JobHandler } from '@klausul/queue';
-import { jobDescriptionContent } from './job-description.content';
+import { type JobDescriptionSource, jobDescriptionMail, jobDescriptionWebhook } from './job-description.content';
 import { loadJobDescription, staffEmails, supplierHrEmails } from './job-order.queries';
 
 /** Forwarding: the job description goes to every active channel of the municipality's jobcenter. */
@@ -11,7 +10,7 @@ import { loadJobDescription, staffEmails, supplierHrEmails } from './job-order.q
 export class DispatchJobDescriptionHandler implements JobHandler<'dispatch-job-description'> {
   constructor(
     private readonly messages: MessageService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly links: LinkBuilder,
   ) {}
 
   async handle(data: JobData<'dispatch-job-description'>, { manager }: JobContext): Promise<void> {
@@ -24,18 +23,20 @@ export class DispatchJobDescriptionHandler implements JobHandler<'dispatch-job-d
     if (channels.length === 0) {
       throw new UnrecoverableError('no jobcenter channel is configured: add one at /api/v1/jobcenter-channels, then retry the job order');
     }
-    const content = jobDescriptionContent(order, `${this.config.publicUrl}/api/v1/job-orders/${order.id}`);
     const related = { type: 'job_order', id: order.id };
-    const emails = channels.filter((c) => c.kind === 'email');
+    const mail = jobDescriptionMail(order);
     await this.messages.compose(
       manager,
-      emails.map((c) => ({ municipalityId: order.municipality_id, template: 'job-description', recipient: c.address!, subject: content.subject, text: content.text, html: content.html, related })),
+      channels
+        .filter((c) => c.kind === 'email')
+        .map((c) => ({ municipalityId: order.municipality_id, template: 'job-description' as const, recipient: c.address!, data: mail, related })),
     );
+    const webhookData = jobDescriptionWebhook(order, this.links.jobcenterJobOrder(order.id));
     await this.messages.composeWebhook(
       manager,
       channels
         .filter((c) => c.kind === 'webhook')
-        .map((c) => ({ municipalityId: order.municipality_id, endpointId: c.endpoint_id!, event: 'job-description.forwarded', data: content.json, related })),
+        .map((c) => ({ municipalityId: order.municipality_id, endpointId: c.endpoint_id!, event: 'job-description.forwarded', data: webhookData, related })),
     );
   }
 }
@@ -47,7 +48,8 @@ export class RemindCandidatesDueHandler implements JobHandler<'remind-candidates
 
   async handle(data: JobData<'remind-candidates-due'>, { manager }: JobContext): Promise<void> {
     const order = await loadJobDescription(manager, data.entityId);
-    if (!order || order.state !== 'forwarded') return; // cancelled, closed or already shortlisted: nothing to remind
+    if (!order || order.state !== 'forwarded' || !order.candidates_due_on) return; // cancelled, closed, shortlisted or no deadline: nothing to remind
+    const dueOn = order.candidates_due_on;
     const [{ proposed }] = await manager.query(
       `SELECT count(*)::int AS proposed FROM candidate WHERE job_order_id = $1 AND state NOT IN ('withdrawn', 'declined')`,
       [order.id],
@@ -61,10 +63,9 @@ export class RemindCandidatesDueHandler implements JobHandler<'remind-candidates
       manager,
       channels.map((c) => ({
         municipalityId: order.municipality_id,
-        template: 'candidates-reminder',
+        template: 'candidates-reminder' as const,
         recipient: c.address,
-        subject: `Påmindelse: kandidater til "${order.title}" senest ${order.candidates_due_on}`,
-        text: `Der er foreslået ${proposed} kandidat(er) til ${order.positions} stilling(er) hos ${order.supplier_name}.\nFrist: ${order.candidates_due_on}.`,
+        data: candidatesStatus(order, dueOn, proposed),
         related: { type: 'job_order', id: order.id },
       })),
     );
@@ -78,7 +79,8 @@ export class CheckCandidatesAtDeadlineHandler implements JobHandler<'check-candi
 
   async handle(data: JobData<'check-candidates-at-deadline'>, { manager }: JobContext): Promise<void> {
     const order = await loadJobDescription(manager, data.entityId);
-    if (!order || order.state !== 'forwarded') return;
+    if (!order || order.state !== 'forwarded' || !order.candidates_due_on) return;
+    const dueOn = order.candidates_due_on;
     const [{ proposed }] = await manager.query(
       `SELECT count(*)::int AS proposed FROM candidate WHERE job_order_id = $1 AND state NOT IN ('withdrawn', 'declined')`,
       [order.id],
@@ -89,10 +91,9 @@ export class CheckCandidatesAtDeadlineHandler implements JobHandler<'check-candi
       manager,
       recipients.map((recipient) => ({
         municipalityId: order.municipality_id,
-        template: 'candidates-missing',
+        template: 'candidates-missing' as const,
         recipient,
-        subject: `Frist overskredet: ${proposed} af ${order.positions} kandidater til "${order.title}"`,
-        text: `Fristen for kandidater til "${order.title}" hos ${order.supplier_name} var ${order.candidates_due_on}. Der er foreslået ${proposed} kandidat(er) til ${order.positions} stilling(er).`,
+        data: candidatesStatus(order, dueOn, proposed),
         related: { type: 'job_order', id: order.id },
       })),
     );
@@ -102,10 +103,7 @@ export class CheckCandidatesAtDeadlineHandler implements JobHandler<'check-candi
 /** The shortlist is released: the supplier's HR contacts get a link to the candidates. */
 @HandlesJob('send-shortlist')
 export class SendShortlistHandler implements JobHandler<'send-shortlist'> {
-  constructor(
-    private readonly messages: MessageService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  constructor(private readonly messages: MessageService) {}
 
   async handle(data: JobData<'send-shortlist'>, { manager }: JobContext): Promise<void> {
     const order = await loadJobDescription(manager, data.entityId);
@@ -115,17 +113,26 @@ export class SendShortlistHandler implements JobHandler<'send-shortlist'> {
       [order.id],
     );
     const recipients = await supplierHrEmails(manager, order.supplier_id);
-    const link = `${this.config.publicUrl}/api/v1/job-orders/${order.id}/candidates`;
     await this.messages.compose(
       manager,
       recipients.map((recipient) => ({
         municipalityId: order.municipality_id,
-        template: 'shortlist',
+        template: 'shortlist' as const,
         recipient,
-        subject: `${shortlisted} kandidater til "${order.title}"`,
-        text: `Jobcentret har fundet ${shortlisted} kandidat(er) til "${order.title}".\nSe dem og aftal samtaler: ${link}`,
+        data: { jobOrderId: order.id, title: order.title, shortlisted },
         related: { type: 'job_order', id: order.id },
       })),
     );
   }
+}
+
+function candidatesStatus(order: JobDescriptionSource, candidatesDueOn: string, proposed: number): CandidatesStatusData {
+  return {
+    jobOrderId: order.id,
+    title: order.title,
+    supplierName: order.supplier_name,
+    proposed,
+    positions: order.positions,
+    candidatesDueOn,
+  };
 }

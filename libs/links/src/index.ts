@@ -1,0 +1,3 @@
+export * from './link-builder';
+export * from './links.module';
+export * from './page-paths';
