@@ -41,7 +41,8 @@ import { ClauseThresholdsController } from './thresholds/clause-thresholds.contr
     DemoSeedService,
     DemoSeedOnStart,
   ],
-  exports: [DemoSeedService],
+  // ContractsService for the web pages (libs/web), which call the same service with the same actor.
+  exports: [DemoSeedService, ContractsService],
 })
 export class ContractsApiModule {}
 

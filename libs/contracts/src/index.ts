@@ -8,3 +8,6 @@ export * from './compliance/compliance.module';
 export { ComplianceDataRepository, type ComplianceData } from './compliance/compliance-data.repository';
 export { ComplianceSnapshotService } from './compliance/compliance-snapshot.service';
 export { YearFiguresService, type YearContractFigures, type YearTotals } from './compliance/year-figures.service';
+export { ContractsService } from './contracts/contracts.service';
+export type { ContractView, PartnerView } from './contracts/contract.dto';
+export type { ClauseView } from './clauses/clause.dto';

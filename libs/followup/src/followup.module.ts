@@ -7,7 +7,9 @@ import { FollowUpComplianceController } from './compliance/follow-up-compliance.
 import { FollowUpComplianceService } from './compliance/follow-up-compliance.service';
 import { loadReviewLinkSigner, ReviewLinkSigner } from './links/review-link.signer';
 import { ReviewLinksController } from './links/review-links.controller';
+import { NextConfirmationService } from './reviews/next-confirmation.service';
 import { ReviewConfirmationService } from './reviews/review-confirmation.service';
+import { ReviewFormService } from './reviews/review-form.service';
 import { ReviewRunCommand } from './reviews/review-run.command';
 import { StartReviewRunHandler } from './reviews/start-review-run.handler';
 import { ReviewRunService } from './reviews/review-run.service';
@@ -44,13 +46,17 @@ export class FollowupCoreModule {}
   providers: [
     ReviewService,
     ReviewConfirmationService,
+    ReviewFormService,
     ReviewRunCommand,
     FollowUpComplianceService,
     FollowUpDashboardRepository,
     UpskillingService,
     CandidateService,
     FollowUpSettingsService,
+    NextConfirmationService,
   ],
+  // For the web pages (libs/web): the same services, with the same actor.
+  exports: [NextConfirmationService, ReviewConfirmationService, ReviewFormService],
 })
 export class FollowupApiModule {}
 

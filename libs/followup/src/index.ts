@@ -1,6 +1,12 @@
 export * from './followup.module';
 export * from './links/review-link.signer';
 export * from './reviews/review-period';
+export * from './reviews/review-confirmation.service';
+export * from './reviews/review-form.service';
+export { ReviewConfirmationDto } from './reviews/review.dto';
+export type { ReviewView } from './reviews/review.dto';
 export * from './reviews/review-run.service';
 export * from './reviews/review.workflow';
 export * from './upskilling/upskilling-participant.workflow';
+export * from './reviews/next-confirmation';
+export { NextConfirmationService } from './reviews/next-confirmation.service';

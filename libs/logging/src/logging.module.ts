@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
+import { maskSecretPaths } from './root-logger';
 
 /** Structured JSON request and application logs through the process's root pino logger. */
 @Module({})
@@ -15,6 +16,10 @@ export class LoggingModule {
             // Health probes would drown the log; everything else is logged once per request.
             autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
             customProps: () => ({ context: 'HTTP' }),
+            // A link that is its own credential (/confirm/<token>, /invitation/<token>...) is logged without it.
+            serializers: {
+              req: (req: { url?: string }) => ({ ...req, ...(typeof req.url === 'string' ? { url: maskSecretPaths(req.url) } : {}) }),
+            },
           },
         }),
       ],

@@ -16,7 +16,17 @@ export const REDACTED_PATHS = [
   '*.cv',
   '*.databaseUrl',
   '*.redisUrl',
+  // A path parameter named token is a credential (the signed monthly link, invitations, password resets).
+  'req.params.token',
 ];
+
+/** Path segments that are credentials themselves: the signed monthly link, invitations, password resets. */
+const SECRET_PATH = /(\/|%2F)(confirm|invitation|reset-password|review-links)(\/|%2F)[^/?#&%]+/gi;
+
+/** A request URL fit for a log line: the token of a link that is its own credential becomes [redacted]. */
+export function maskSecretPaths(url: string): string {
+  return url.replace(SECRET_PATH, (_match, before: string, page: string, slash: string) => `${before}${page}${slash}[redacted]`);
+}
 
 export function loggerOptions(config: Pick<AppConfig, 'log'>): LoggerOptions {
   return {

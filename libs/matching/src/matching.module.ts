@@ -13,6 +13,8 @@ import {
 import { JobOrderRepository } from './job-orders/job-order.repository';
 import { JobOrderService } from './job-orders/job-order.service';
 import { JobOrdersController } from './job-orders/job-orders.controller';
+import { OpenJobOrdersService } from './job-orders/open-job-orders.service';
+import { ContractEmployeesService } from './placements/contract-employees.service';
 import { PlacementRepository } from './placements/placement.repository';
 import { PlacementService } from './placements/placement.service';
 import { CandidatePrivacyService } from './privacy/candidate-privacy.service';
@@ -26,7 +28,11 @@ import { PlacementsController } from './placements/placements.controller';
   controllers: [JobOrdersController, CandidatesController, CandidatePrivacyController, PlacementsController, JobcenterChannelsController],
   providers: [
     JobOrderRepository, JobOrderService, CandidateService, CandidatePrivacyService, PlacementRepository, PlacementService, JobcenterChannelService,
+    OpenJobOrdersService,
+    ContractEmployeesService,
   ],
+  // The web pages (libs/web) call the same services with the same actor.
+  exports: [JobOrderService, CandidateService, PlacementService, OpenJobOrdersService, ContractEmployeesService],
 })
 export class MatchingApiModule {}
 

@@ -51,3 +51,25 @@ describe('the monthly confirmation: answers and what they do to placements', () 
       .toMatchObject({ kind: 'refused', reason: expect.stringContaining('has ended since') });
   });
 });
+
+describe('the monthly confirmation: refusals a form can point at', () => {
+  const checks = new Map([['p1', check()]]);
+  const detailsOf = (answer: Parameters<typeof validateAnswers>[0][number]) => {
+    try {
+      validateAnswers([answer], checks, '2025-04-01');
+    } catch (error) {
+      return (error as { details?: unknown }).details;
+    }
+    throw new Error('the answer was accepted');
+  };
+
+  it('names the placement, the field and the problem of each refused answer', () => {
+    expect(detailsOf({ placementId: 'p1', stillEmployed: true })).toEqual({ placementId: 'p1', field: 'weeklyHours', problem: 'required' });
+    expect(detailsOf({ placementId: 'p1', stillEmployed: false, endDate: '2025-03-20' })).toEqual({ placementId: 'p1', field: 'endReason', problem: 'required' });
+    expect(detailsOf({ placementId: 'p1', stillEmployed: false, endReason: 'resigned' })).toEqual({ placementId: 'p1', field: 'endDate', problem: 'required' });
+    expect(detailsOf({ placementId: 'p1', stillEmployed: false, endDate: '2025-01-31', endReason: 'resigned' }))
+      .toEqual({ placementId: 'p1', field: 'endDate', problem: 'before_start', startDate: '2025-02-01' });
+    expect(detailsOf({ placementId: 'p1', stillEmployed: false, endDate: '2025-04-02', endReason: 'resigned' }))
+      .toEqual({ placementId: 'p1', field: 'endDate', problem: 'in_future', today: '2025-04-01' });
+  });
+});

@@ -37,6 +37,13 @@ export type PlacementEffect =
   | { kind: 'change_hours'; weeklyHours: number; effectiveFrom: LocalDate }
   | { kind: 'end'; endDate: string; reason: string };
 
+/** The answer field a refusal is about and why, in its details, so a form can point at the field (the message stays the API's). */
+export type AnswerProblem = 'required' | 'not_ended' | 'before_start' | 'in_future';
+
+function refusal(message: string, placementId: string, field: keyof PlacementAnswer, problem: AnswerProblem, extra: Record<string, unknown> = {}): InvalidInputError {
+  return new InvalidInputError(message, { placementId, field, problem, ...extra });
+}
+
 /** Every placement answered once, and each answer consistent; otherwise a 400 and nothing written. */
 export function validateAnswers(answers: readonly PlacementAnswer[], checks: ReadonlyMap<string, PlacementCheckState>, today: LocalDate): void {
   const seen = new Set<string>();
@@ -46,12 +53,16 @@ export function validateAnswers(answers: readonly PlacementAnswer[], checks: Rea
     if (seen.has(a.placementId)) throw new InvalidInputError(`placement ${a.placementId} is answered twice`, { placementId: a.placementId });
     seen.add(a.placementId);
     if (a.stillEmployed) {
-      if (a.weeklyHours === undefined) throw new InvalidInputError(`weeklyHours is required for placement ${a.placementId} when still employed`);
-      if (a.endDate || a.endReason) throw new InvalidInputError(`placement ${a.placementId} is still employed, so it has no end date`);
+      if (a.weeklyHours === undefined) throw refusal(`weeklyHours is required for placement ${a.placementId} when still employed`, a.placementId, 'weeklyHours', 'required');
+      if (a.endDate || a.endReason) throw refusal(`placement ${a.placementId} is still employed, so it has no end date`, a.placementId, a.endDate ? 'endDate' : 'endReason', 'not_ended');
     } else {
-      if (!a.endDate || !a.endReason) throw new InvalidInputError(`endDate and endReason are required for placement ${a.placementId} when it ended`);
-      if (a.endDate < check.startDate) throw new InvalidInputError(`the end date of placement ${a.placementId} is before its start (${check.startDate})`);
-      if (a.endDate > today) throw new InvalidInputError(`the end date of placement ${a.placementId} is in the future`);
+      if (!a.endDate || !a.endReason) {
+        throw refusal(`endDate and endReason are required for placement ${a.placementId} when it ended`, a.placementId, a.endDate ? 'endReason' : 'endDate', 'required');
+      }
+      if (a.endDate < check.startDate) {
+        throw refusal(`the end date of placement ${a.placementId} is before its start (${check.startDate})`, a.placementId, 'endDate', 'before_start', { startDate: check.startDate });
+      }
+      if (a.endDate > today) throw refusal(`the end date of placement ${a.placementId} is in the future`, a.placementId, 'endDate', 'in_future', { today });
     }
   }
   const missing = [...checks.keys()].filter((id) => !seen.has(id));

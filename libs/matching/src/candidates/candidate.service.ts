@@ -13,7 +13,7 @@ import { CANDIDATE_COLUMNS, type CandidateView, toCandidateView, VISIBLE_TO_SUPP
 import { candidateWorkflow, type CandidateEvent } from './candidate.workflow';
 
 /** Job orders the jobcenter may propose candidates to. */
-const OPEN_FOR_CANDIDATES = ['forwarded', 'shortlist_sent'];
+export const OPEN_FOR_CANDIDATES: readonly string[] = ['forwarded', 'shortlist_sent'];
 
 /** Migration RaceGuards1764100500000: one open candidacy per upskilling participant and job order. */
 const ONE_CANDIDACY_PER_PARTICIPANT = 'candidate_upskilling_participant_once';

@@ -22,11 +22,11 @@ export class LoginPagesController {
 
   @Get('login')
   @Public()
-  async form(@Query('next') next: unknown, @Query('signedOut') signedOut: unknown, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async form(@Query('next') next: unknown, @Query('signedOut') signedOut: unknown, @Query('passwordChanged') passwordChanged: unknown, @Req() req: Request, @Res() res: Response): Promise<void> {
     const credential = readCredential(req);
     const authentication = credential?.kind === 'session' ? await this.credentials.authenticate(credential) : null;
     if (authentication) return res.redirect(303, safeReturnPath(next) ?? startPathFor(authentication.actor.role));
-    this.render(req, res, { values: { next: safeReturnPath(next) ?? '' } }, 200, signedOut === '1');
+    this.render(req, res, { values: { next: safeReturnPath(next) ?? '' } }, 200, { signedOut: signedOut === '1', passwordChanged: passwordChanged === '1' });
   }
 
   @Post('login')
@@ -62,9 +62,9 @@ export class LoginPagesController {
     res.redirect(303, '/login?signedOut=1');
   }
 
-  private render(req: Request, res: Response, form: { values: FormValues; errors?: ReturnType<typeof errorsOf> }, status: number, signedOut = false): void {
+  private render(req: Request, res: Response, form: { values: FormValues; errors?: ReturnType<typeof errorsOf> }, status: number, notices: { signedOut?: boolean; passwordChanged?: boolean } = {}): void {
     const t = translator(languageOf(req));
-    renderPage(req, res, 'account/login.njk', { title: t('account.login.title'), form, signedOut }, status);
+    renderPage(req, res, 'account/login.njk', { title: t('account.login.title'), form, ...notices }, status);
   }
 }
 

@@ -80,6 +80,7 @@ function constraintMessage(name: string, message: string, field: string, t: Tran
       return t('common.errors.tooShort', { field, min: firstNumber(message) });
     case 'isDateString':
     case 'isISO8601':
+    case 'isIso8601': // class-validator's name of the IsISO8601 constraint
     case 'isDate':
       return t('common.errors.notADate', { field });
     case 'isEmail':
@@ -93,6 +94,16 @@ function constraintMessage(name: string, message: string, field: string, t: Tran
     default:
       return t('common.errors.invalid', { field });
   }
+}
+
+/** Constraints about the kind of value: named before a range ("a whole number" before "at most 500"). */
+const KIND_CONSTRAINTS = ['isInt', 'isNumber', 'isString', 'isIso8601', 'isISO8601', 'isDateString', 'isEmail', 'isIn', 'isEnum', 'isUuid', 'isBoolean', 'isWeeklyHours'];
+
+/** The one failed constraint a field's message names: an empty field is "required", else the kind of value before its range. */
+function reportedConstraint(error: ValidationError): [string, string] {
+  if (error.value === undefined || error.value === null) return ['isNotEmpty', ''];
+  const entries = Object.entries(error.constraints ?? {});
+  return entries.find(([name]) => KIND_CONSTRAINTS.includes(name)) ?? entries[0] ?? ['invalid', ''];
 }
 
 function flatten(errors: ValidationError[], parent = ''): { path: string; error: ValidationError }[] {
@@ -130,7 +141,7 @@ export async function validateForm<T extends object>(
   const failed = await validate(instance, { whitelist: true, forbidNonWhitelisted: true });
   if (failed.length === 0) return { value: instance };
   for (const { path, error } of flatten(failed)) {
-    const [name, message] = Object.entries(error.constraints ?? {})[0] ?? ['invalid', ''];
+    const [name, message] = reportedConstraint(error);
     entries.push({ field: idOf(path), text: constraintMessage(name, message, label(path), t) });
   }
   return { errors: errorsOf(entries) };

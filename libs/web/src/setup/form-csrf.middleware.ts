@@ -29,6 +29,8 @@ export class FormCsrfMiddleware implements NestMiddleware {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.multipart = multer({
       storage: multer.memoryStorage(),
+      // Browsers send a file's name as UTF-8 ("Ansøgning.pdf"); multer would read it as Latin-1.
+      defParamCharset: 'utf8',
       limits: { fileSize: config.files.maxUploadBytes, files: 1, fields: 60, fieldSize: 100_000, parts: 62 },
     }).single('file');
   }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import nunjucks from 'nunjucks';
@@ -31,6 +32,15 @@ export function formatNumber(value: unknown, language: 'da' | 'en' = 'da'): stri
 }
 
 /**
+ * The id of a form field's input: its name, unless DKFDS's icon sprite (inlined in every
+ * page) already uses that id (`email`, `file`, `search`...), when a label's `for` or an
+ * error summary's link would point at the icon instead.
+ */
+export function fieldIdFor(iconIds: ReadonlySet<string>): (name: string) => string {
+  return (name) => (iconIds.has(name) ? `field-${name}` : name);
+}
+
+/**
  * Nunjucks with autoescape on, looking up Klausul's views (libs/web/src, one folder per
  * audience) and DKFDS's own macros (`components/...` from node_modules/dkfds/src).
  * Several DKFDS macros print parameters with `| safe`: views pass them catalogue text or
@@ -48,6 +58,8 @@ export function configureViews(app: NestExpressApplication, production: boolean)
   });
   environment.addFilter('date', (value: unknown, language: 'da' | 'en') => formatDate(value, language));
   environment.addFilter('number', (value: unknown, language: 'da' | 'en') => formatNumber(value, language));
+  const sprite = readFileSync(join(dkfds, 'src/components/icons/base-svg.njk'), 'utf8');
+  environment.addGlobal('fieldId', fieldIdFor(new Set([...sprite.matchAll(/<symbol id="([^"]+)"/g)].map((m) => m[1]))));
   environment.addGlobal('dkfdsStatic', DKFDS_STATIC_PREFIX);
   environment.addGlobal('ownStatic', OWN_STATIC_PREFIX);
   app.setViewEngine('njk');

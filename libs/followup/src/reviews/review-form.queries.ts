@@ -1,0 +1,40 @@
+import type { EntityManager } from 'typeorm';
+
+/** One employee of a review as the supplier's confirmation form lists them. */
+export interface ReviewEmployeeRow {
+  placement_id: string;
+  candidate_id: string | null;
+  employee_name: string | null;
+  job_title: string | null;
+  start_text: string;
+  placement_state: string;
+  end_text: string | null;
+  end_reason: string | null;
+  hours_at_period_end: string;
+}
+
+/**
+ * The people of a review's placement checks, in one query: the hired candidate's name and
+ * its job order's title (as a contract's placement list shows them), the placement's own
+ * end, and the weekly hours in effect on the period's last day. Bounded by the review's
+ * checks; in the form's order (start date, then id).
+ */
+export function reviewEmployees(manager: EntityManager, reviewId: string, periodEnd: string): Promise<ReviewEmployeeRow[]> {
+  return manager.query(
+    `SELECT pc.placement_id, k.candidate_id, k.display_name AS employee_name, k.job_title,
+            to_char(p.start_date, 'YYYY-MM-DD') AS start_text, p.state AS placement_state,
+            to_char(p.end_date, 'YYYY-MM-DD') AS end_text, p.end_reason,
+            COALESCE(h.weekly_hours, p.agreed_weekly_hours) AS hours_at_period_end
+       FROM placement_check pc
+       JOIN placement p ON p.id = pc.placement_id
+       LEFT JOIN LATERAL (
+         SELECT ph.weekly_hours FROM placement_hours ph
+          WHERE ph.placement_id = p.id AND ph.effective_from <= $2::date ORDER BY ph.effective_from DESC LIMIT 1) h ON true
+       LEFT JOIN LATERAL (
+         SELECT c.id AS candidate_id, c.display_name, j.title AS job_title FROM candidate c JOIN job_order j ON j.id = c.job_order_id
+          WHERE c.placement_id = p.id ORDER BY c.created_at, c.id LIMIT 1) k ON true
+      WHERE pc.review_id = $1
+      ORDER BY p.start_date, p.id`,
+    [reviewId, periodEnd],
+  );
+}

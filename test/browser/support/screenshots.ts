@@ -1,0 +1,35 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+
+export const SCREENSHOT_DIR = path.resolve(__dirname, '../../../docs/screenshots');
+
+/** The two widths the README shows: a laptop and a 375-px phone (iPhone SE height). */
+const VIEWPORTS = [
+  { width: 1280, height: 800 },
+  { width: 375, height: 667 },
+] as const;
+
+/**
+ * Writes `docs/screenshots/<name>-1280.png` and `<name>-375.png` of the page as it is now
+ * (full page), then puts the viewport back. Only for pages without personal data beyond
+ * the fictitious test data.
+ */
+export async function shoot(page: Page, name: string): Promise<string[]> {
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name)) throw new Error(`screenshot name "${name}" must be kebab-case`);
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  const before = page.viewportSize();
+  const files: string[] = [];
+  try {
+    for (const viewport of VIEWPORTS) {
+      await page.setViewportSize(viewport);
+      await page.evaluate('document.fonts.ready.then(() => undefined)'); // no lib "dom" in this tsconfig
+      const file = path.join(SCREENSHOT_DIR, `${name}-${viewport.width}.png`);
+      await page.screenshot({ path: file, fullPage: true, animations: 'disabled', caret: 'hide' });
+      files.push(file);
+    }
+  } finally {
+    if (before) await page.setViewportSize(before);
+  }
+  return files;
+}
