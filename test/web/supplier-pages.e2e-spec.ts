@@ -198,6 +198,12 @@ describe("web pages: the supplier's start page, job descriptions and candidates"
     expect(mainText(returned.text)).toContain('Skriv arbejdstiden tydeligere');
     expectEscaped(returned.text, IMG);
     expect(returned.text).toContain(`href="/supplier/job-orders/${order.id}/edit"`);
+    // A returned description is revised through the same form, and stays returned until it is sent again.
+    const revise = await mine.get(`/supplier/job-orders/${order.id}/edit`);
+    const version = /name="expectedVersion" value="(\d+)"/.exec(revise.text)![1];
+    const revised = await mine.agent.post(`/supplier/job-orders/${order.id}/edit`).type('form').send({ _csrf: formTokenIn(revise.text), expectedVersion: version, ...jobOrderForm({ title: 'Chauffør, morgenruter', shiftPattern: 'morning' }) });
+    expect(revised.status).toBe(303);
+    expect((await rest(c.hr[0].token).get(`/job-orders/${order.id}`)).body).toMatchObject({ state: 'returned', shiftPattern: 'morning' });
   });
 
   it("shows only my shortlisted candidates, without target group or consent, with a CV download, to me only", async () => {
@@ -233,6 +239,7 @@ describe("web pages: the supplier's start page, job descriptions and candidates"
     expect(badDate.status).toBe(400);
     expect(badDate.text).toContain(`href="#interview-${a}-interviewOn"`);
     expect(badDate.text).toContain('value="3. februar"');
+    expect(mainText(badDate.text)).toContain('Anne Hansen: Dato for samtalen skal være en rigtig dato');
     const interviewed = await mine.submit(list, { interviewOn: '2025-02-20', expectedVersion: '2' }, `/supplier/candidates/${a}/interview`);
     expect(interviewed.status).toBe(303);
     expect(interviewed.headers.location).toBe(`${list}?saved=interview&candidate=${a}#candidate-${a}`);
@@ -286,6 +293,9 @@ describe("web pages: the supplier's start page, job descriptions and candidates"
       const res = await hr.submit(list, { startDate: '2025-03-01', weeklyHours: String(HIRED_HOURS[i]), employmentForm: 'flexjob', expectedVersion: '2' }, `/supplier/candidates/${id}/hire`);
       expect(res.status).toBe(303);
     }
-    expect(mainText((await hr.get('/supplier')).text)).toContain('16 af 13 ansættelser og 186 af 130 timer om ugen');
+    const start = mainText((await hr.get('/supplier')).text);
+    expect(start).toContain('16 af 13 ansættelser og 186 af 130 timer om ugen');
+    // No month has been reviewed for this contract yet: the page says when the first request comes.
+    expect(start).toMatch(/Næste bekræftelse gælder \p{L}+ \d{4}\. Du får besked \d+\. \p{L}+ \d{4}, og fristen er \d+\. \p{L}+ \d{4}\./u);
   });
 });

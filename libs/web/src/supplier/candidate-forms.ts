@@ -54,11 +54,17 @@ export function actionLabels(action: CandidateAction, t: Translate): Record<stri
 /** The id of a field of one candidate's form: several candidates' forms share a page. */
 export const fieldId = (action: CandidateAction, candidateId: string, field: string) => `${action}-${candidateId}-${field}`;
 
-/** Errors keyed by field name (for the field) but linked from the summary to the field's id on this page. */
-export function onPage(errors: FormErrors, action: CandidateAction, candidateId: string): FormErrors {
+/**
+ * Errors keyed by field name (for the field) but linked from the summary to the field's id on
+ * this page; the summary names the candidate, since several candidates' forms share the page.
+ */
+export function onPage(errors: FormErrors, action: CandidateAction, candidateId: string, name: string | null | undefined): FormErrors {
   const known = new Set(FIELDS[action]);
   return {
-    list: errors.list.map((entry) => ({ ...entry, field: fieldId(action, candidateId, known.has(entry.field) ? entry.field : FIELDS[action][0]) })),
+    list: errors.list.map((entry) => ({
+      field: fieldId(action, candidateId, known.has(entry.field) ? entry.field : FIELDS[action][0]),
+      text: name ? `${name}: ${entry.text}` : entry.text,
+    })),
     byField: errors.byField,
   };
 }

@@ -1,12 +1,12 @@
 import type { Role } from '@klausul/domain';
 import { type JobOrderState, jobOrderWorkflow, type JobOrderView, SHIFT_PATTERNS } from '@klausul/matching';
 import { allowedEvents } from '@klausul/workflow';
-import { type FormValues, number, text } from '../forms/form';
+import { type FormErrors, type FormValues, number, text } from '../forms/form';
 import type { Translate } from '../i18n/i18n';
 
-/** The fields of the job description form, in the order of the REST create DTO (CreateJobOrderDto). */
+/** The fields of the job description form (those of the REST create DTO, CreateJobOrderDto), in the order the form shows them. */
 export const JOB_ORDER_FORM_FIELDS = [
-  'title', 'tasks', 'weeklyHours', 'shiftPattern', 'workplaceAddress', 'startDate', 'positions', 'requirements', 'learningOnTheJob', 'interviewContact',
+  'title', 'tasks', 'positions', 'weeklyHours', 'shiftPattern', 'startDate', 'workplaceAddress', 'requirements', 'learningOnTheJob', 'interviewContact',
 ] as const;
 export type JobOrderFormField = (typeof JOB_ORDER_FORM_FIELDS)[number];
 
@@ -26,6 +26,15 @@ export function jobOrderInput(form: FormValues): FormValues {
 /** What the person typed, to show again when the form is refused (only this form's fields). */
 export function typedValues(form: FormValues, fields: readonly string[]): FormValues {
   return Object.fromEntries(fields.map((field) => [field, typeof form[field] === 'string' ? form[field] : '']));
+}
+
+/** The error summary in the order of the form's fields, as a person reads down the page. */
+export function inFormOrder(errors: FormErrors): FormErrors {
+  const rank = (field: string) => {
+    const i = (JOB_ORDER_FORM_FIELDS as readonly string[]).indexOf(field);
+    return i === -1 ? JOB_ORDER_FORM_FIELDS.length : i;
+  };
+  return { ...errors, list: [...errors.list].sort((a, b) => rank(a.field) - rank(b.field)) };
 }
 
 /** A saved job description as the edit form's values. */
@@ -50,6 +59,11 @@ export function savedDifferences(view: JobOrderView, form: FormValues, t: Transl
     label: t(`supplier.jobOrder.fields.${field}`),
     value: field === 'shiftPattern' ? t(`supplier.shifts.${String(saved[field])}`) : String(saved[field]),
   }));
+}
+
+/** A job description with its state as text, for a page. */
+export function jobOrderRow(order: JobOrderView, t: Translate) {
+  return { ...order, stateText: t(`supplier.jobOrderStates.${order.state}`) };
 }
 
 /** What a page offers for a job description: the workflow's events this role may fire from its state. */

@@ -10,11 +10,10 @@ import { type Translate, translator } from '../i18n/i18n';
 import { languageOf } from '../setup/page-locals';
 import { redirectAfterPost, renderPage } from '../setup/render-page';
 import {
-  JOB_ORDER_FORM_FIELDS, jobOrderActions, jobOrderInput, jobOrderLabels, jobOrderValues, savedDifferences, shiftChoices, STATES_WITH_CANDIDATES,
+  inFormOrder, JOB_ORDER_FORM_FIELDS, jobOrderActions, jobOrderRow, jobOrderInput, jobOrderLabels, jobOrderValues, savedDifferences, shiftChoices, STATES_WITH_CANDIDATES,
   typedValues,
 } from './job-order-form';
 import { choiceParam, idParam, SUPPLIER_ROLE } from './supplier-pages';
-import { jobOrderRow } from './supplier-start.controller';
 
 const SAVED = ['created', 'updated', 'submitted', 'closed', 'cancelled'] as const;
 /** The events a supplier confirms on a page of their own before they happen (neither can be undone by the supplier). */
@@ -56,7 +55,7 @@ export class SupplierJobOrdersController {
     const t = translator(languageOf(req));
     const values = typedValues(body, JOB_ORDER_FORM_FIELDS);
     const checked = await validateForm(CreateJobOrderDto, jobOrderInput(body), jobOrderLabels(t), t);
-    if (checked.errors) return this.renderForm(req, res, target, { form: { values, errors: checked.errors }, status: 400 });
+    if (checked.errors) return this.renderForm(req, res, target, { form: { values, errors: inFormOrder(checked.errors) }, status: 400 });
     try {
       const created = await this.jobOrders.create(actor, contract.id, checked.value);
       redirectAfterPost(res, `/supplier/job-orders/${created.id}?saved=created`);
@@ -88,10 +87,10 @@ export class SupplierJobOrdersController {
     const values = { ...typedValues(body, JOB_ORDER_FORM_FIELDS), expectedVersion: typeof body.expectedVersion === 'string' ? body.expectedVersion : '' };
     // All fields are posted, so the create DTO's rules apply: a required field cannot be emptied.
     const checked = await validateForm(CreateJobOrderDto, jobOrderInput(body), jobOrderLabels(t), t);
-    const version = await validateForm(JobOrderEventDto, versionInput(body), { expectedVersion: t('supplier.jobOrder.fields.title') }, t);
+    const version = await validateForm(JobOrderEventDto, versionInput(body), { expectedVersion: t('supplier.jobOrder.state') }, t);
     if (checked.errors || version.errors) {
       const order = await this.jobOrders.get(actor, id);
-      return this.renderForm(req, res, editTarget(order), { form: { values, errors: checked.errors ?? version.errors }, status: 400 });
+      return this.renderForm(req, res, editTarget(order), { form: { values, errors: inFormOrder((checked.errors ?? version.errors)!) }, status: 400 });
     }
     try {
       // Optional texts left empty are cleared, not kept: the form shows every field.

@@ -6,10 +6,11 @@ import { ContractsService } from '@klausul/contracts';
 import type { Actor } from '@klausul/domain';
 import { type ContractConfirmation, NextConfirmationService } from '@klausul/followup';
 import { CurrentActor, Roles, WebForms } from '@klausul/identity';
-import { JobOrderService, type JobOrderView, OpenJobOrdersService } from '@klausul/matching';
+import { JobOrderService, OpenJobOrdersService } from '@klausul/matching';
 import { type Language, type Translate, translator } from '../i18n/i18n';
 import { languageOf } from '../setup/page-locals';
 import { renderPage } from '../setup/render-page';
+import { jobOrderRow } from './job-order-form';
 import { cursorParam, monthText, pagePath, SUPPLIER_ROLE } from './supplier-pages';
 
 /** Contracts on one start page; a supplier has few, the rest are a "show more" away. */
@@ -68,10 +69,6 @@ export class SupplierStartController {
       firstPath: cursorParam(cursor) ? '/supplier/job-orders' : null,
     });
   }
-}
-
-export function jobOrderRow(order: JobOrderView, t: Translate) {
-  return { ...order, stateText: t(`supplier.jobOrderStates.${order.state}`) };
 }
 
 /** A contract card: the clause's terms, today's count and the next confirmation, as text. */
