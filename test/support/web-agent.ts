@@ -43,3 +43,45 @@ export class WebAgent {
     if (response.status !== 303) throw new Error(`sign-in as ${email} answered ${response.status}`);
   }
 }
+
+export interface RenderedField {
+  name: string;
+  /** `text`, `email`, `number`, `date`, `hidden`, `file`, `checkbox`, `radio`, `password`, `textarea` or `select`. */
+  type: string;
+  value: string;
+}
+
+export interface RenderedForm {
+  action: string;
+  multipart: boolean;
+  fields: RenderedField[];
+}
+
+const decodeEntities = (value: string) =>
+  value.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const attribute = (tag: string, name: string) => {
+  const found = new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+  return found === undefined ? undefined : decodeEntities(found);
+};
+
+/** Every form that posts inside a page's <main>, with its fields as rendered (what a browser would send untouched). */
+export function formsIn(html: string): RenderedForm[] {
+  const main = /<main[^>]*>([\s\S]*?)<\/main>/.exec(html)?.[1] ?? '';
+  return [...main.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/g)]
+    .filter(([, open]) => /method="post"/i.test(open))
+    .map(([, open, body]) => {
+      const fields: RenderedField[] = [];
+      for (const [tag] of body.matchAll(/<input\b[^>]*>/g)) {
+        const name = attribute(tag, 'name');
+        if (name) fields.push({ name, type: attribute(tag, 'type') ?? 'text', value: attribute(tag, 'value') ?? '' });
+      }
+      for (const [, tag, text] of body.matchAll(/<textarea\b([^>]*)>([\s\S]*?)<\/textarea>/g)) {
+        fields.push({ name: attribute(tag, 'name')!, type: 'textarea', value: decodeEntities(text.trim()) });
+      }
+      for (const [, tag, options] of body.matchAll(/<select\b([^>]*)>([\s\S]*?)<\/select>/g)) {
+        const chosen = /<option value="([^"]*)"[^>]* selected/.exec(options) ?? /<option value="([^"]+)"/.exec(options);
+        fields.push({ name: attribute(tag, 'name')!, type: 'select', value: decodeEntities(chosen?.[1] ?? '') });
+      }
+      return { action: attribute(open, 'action') ?? '', multipart: /multipart\/form-data/.test(open), fields };
+    });
+}
