@@ -79,6 +79,11 @@ describe('web pages: invitations, forgotten passwords and changing the password'
     expect([reset.status, reset.headers.location]).toEqual([303, '/login?passwordChanged=1']);
     await request(api.app.getHttpServer()).get('/api/v1/me').set(bearer(old)).expect(401);
     await browser.signIn(user.email, NEW_PASSWORD);
+    // The used link says so when it is opened, before anyone types a password.
+    const again = await new WebAgent(api.app).get(`/reset-password/${encodeURIComponent(token)}`);
+    expect(again.status).toBe(410);
+    expect(mainText(again.text)).toContain('Linket er allerede brugt');
+    expect((await new WebAgent(api.app).get('/reset-password/made-up')).status).toBe(404);
   });
 
   it('changes the password of the signed-in person and ends their other sessions', async () => {

@@ -24,6 +24,8 @@ export async function shoot(page: Page, name: string): Promise<string[]> {
     for (const viewport of VIEWPORTS) {
       await page.setViewportSize(viewport);
       await page.evaluate('document.fonts.ready.then(() => undefined)'); // no lib "dom" in this tsconfig
+      // Two frames after the resize, so the page is painted at the new width (a part once came out blank).
+      await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
       const file = path.join(SCREENSHOT_DIR, `${name}-${viewport.width}.png`);
       await page.screenshot({ path: file, fullPage: true, animations: 'disabled', caret: 'hide' });
       files.push(file);

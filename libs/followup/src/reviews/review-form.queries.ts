@@ -17,7 +17,7 @@ export interface ReviewEmployeeRow {
  * The people of a review's placement checks, in one query: the hired candidate's name and
  * its job order's title (as a contract's placement list shows them), the placement's own
  * end, and the weekly hours in effect on the period's last day. Bounded by the review's
- * checks; in the form's order (start date, then id).
+ * checks; in the form's order (start date, then name, then id).
  */
 export function reviewEmployees(manager: EntityManager, reviewId: string, periodEnd: string): Promise<ReviewEmployeeRow[]> {
   return manager.query(
@@ -34,7 +34,7 @@ export function reviewEmployees(manager: EntityManager, reviewId: string, period
          SELECT c.id AS candidate_id, c.display_name, j.title AS job_title FROM candidate c JOIN job_order j ON j.id = c.job_order_id
           WHERE c.placement_id = p.id ORDER BY c.created_at, c.id LIMIT 1) k ON true
       WHERE pc.review_id = $1
-      ORDER BY p.start_date, p.id`,
+      ORDER BY p.start_date, k.display_name, p.id`,
     [reviewId, periodEnd],
   );
 }

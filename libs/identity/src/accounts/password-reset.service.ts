@@ -82,6 +82,16 @@ export class PasswordResetService {
     return { accepted: true };
   }
 
+  /** Whether a reset link can still be used (the page checks it when opened): 404 unknown, 410 used, replaced or expired. */
+  async check(token: string): Promise<void> {
+    const row = await this.tokens.findByHash(this.dataSource.manager, 'password_reset', digestOf(token));
+    const now = this.clock.now();
+    assertUsable('password_reset', row, now);
+    // The repository reads a user for an update (with a row lock), which needs a transaction.
+    const user = await this.dataSource.transaction((manager) => this.users.findSignInById(row.user_id!, manager));
+    assertUsable('password_reset', user?.active ? row : null, now);
+  }
+
   /** Sets the new password, uses up the link and ends every session of the user (whoever had the old password is out). */
   async reset(token: string, password: string): Promise<void> {
     assertPasswordLength(password);

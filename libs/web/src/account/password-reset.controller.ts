@@ -43,7 +43,12 @@ export class PasswordResetPagesController {
   }
 
   @Get('reset-password/:token')
-  resetForm(@Param('token') token: string, @Req() req: Request, @Res() res: Response): void {
+  async resetForm(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    try {
+      await this.resets.check(token);
+    } catch (error) {
+      return this.renderUnusable(req, res, error);
+    }
     this.renderReset(req, res, token, { values: {} }, 200);
   }
 
@@ -63,10 +68,16 @@ export class PasswordResetPagesController {
     } catch (error) {
       const errors = domainErrorOf(error, t, 'password', lang);
       if (errors) return this.renderReset(req, res, token, { values: {}, errors }, 400);
-      const unusable = unusableLinkOf(error);
-      if (!unusable) throw error;
-      renderPage(req, res, 'account/link-unusable.njk', { title: t(`account.links.${unusable.reason}Title`), reason: unusable.reason, reset: true }, unusable.status);
+      this.renderUnusable(req, res, error);
     }
+  }
+
+  /** A link that cannot be used: why, and a way to ask for a new one. */
+  private renderUnusable(req: Request, res: Response, error: unknown): void {
+    const unusable = unusableLinkOf(error);
+    if (!unusable) throw error;
+    const t = translator(languageOf(req));
+    renderPage(req, res, 'account/link-unusable.njk', { title: t(`account.links.${unusable.reason}Title`), reason: unusable.reason, reset: true }, unusable.status);
   }
 
   private renderForgot(req: Request, res: Response, form: FormState, status: number): void {
