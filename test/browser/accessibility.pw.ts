@@ -102,6 +102,15 @@ test('the public and account pages: login, forgotten password, reset, invitation
     get('/no-such-page', 404),
     get(`/jobcenter/job-orders/${crypto.randomUUID()}`, 404),
   ]);
+
+  // A procurement caseworker invites suppliers' HR contacts.
+  await page.getByRole('button', { name: /^(Log ud|Sign out)$/ }).click();
+  await signIn(page, rc.people.procurement);
+  await checkStates(page, [
+    get('/unit/invitations'),
+    get('/unit/invitations/new'),
+    posted('invitation, nothing chosen', '/unit/invitations/new', async () => undefined),
+  ]);
   expect(csp.count()).toBeGreaterThan(40);
   csp.expectAllStrict();
 });

@@ -21,6 +21,8 @@ export interface PageCase {
 }
 
 export const UNIT_AND_ADMIN: Role[] = ['admin', 'procurement_caseworker', 'employment_caseworker'];
+/** Who may invite: an admin anyone, a procurement caseworker suppliers' HR contacts. */
+export const INVITERS: Role[] = ['admin', 'procurement_caseworker'];
 export const SUPPLIER: Role[] = ['supplier_hr'];
 /** Who may propose candidates through the REST API: the jobcenter, and the unit's employment caseworkers and admins. */
 export const PROPOSERS: Role[] = ['jobcenter_contact', 'employment_caseworker', 'admin'];
@@ -28,6 +30,10 @@ export const PROPOSERS: Role[] = ['jobcenter_contact', 'employment_caseworker', 
 /** Every signed-in page. A web route missing from this table or PUBLIC_PAGES fails the completeness test. */
 export const pages: PageCase[] = [
   { method: 'get', route: 'unit', path: () => '/unit', roles: UNIT_AND_ADMIN, ok: 200 },
+  { method: 'get', route: 'unit/invitations', path: () => '/unit/invitations', roles: INVITERS, ok: 200 },
+  { method: 'get', route: 'unit/invitations/new', path: () => '/unit/invitations/new', roles: INVITERS, ok: 200 },
+  // An empty form: the field errors (400) prove the role got through, and nothing is sent.
+  { method: 'post', route: 'unit/invitations/new', path: () => '/unit/invitations/new', roles: INVITERS, ok: 400 },
   { method: 'get', route: 'supplier', path: () => '/supplier', roles: SUPPLIER, ok: 200 },
   { method: 'get', route: 'supplier/job-orders', path: () => '/supplier/job-orders', roles: SUPPLIER, ok: 200 },
   { method: 'get', route: 'supplier/contracts/:contractId/job-orders/new', path: (t) => `/supplier/contracts/${t.contract}/job-orders/new`, roles: SUPPLIER, ok: 200, scoped: true, supplierScoped: true },

@@ -11,3 +11,4 @@ export { YearFiguresService, type YearContractFigures, type YearTotals } from '.
 export { ContractsService } from './contracts/contracts.service';
 export type { ContractView, PartnerView } from './contracts/contract.dto';
 export type { ClauseView } from './clauses/clause.dto';
+export { SuppliersService } from './suppliers/suppliers.service';

@@ -17,6 +17,7 @@ import { FormCsrfMiddleware } from './setup/form-csrf.middleware';
 import { SupplierCandidatesController } from './supplier/supplier-candidates.controller';
 import { SupplierJobOrdersController } from './supplier/supplier-job-orders.controller';
 import { SupplierStartController } from './supplier/supplier-start.controller';
+import { InvitationsPagesController } from './unit/invitations.controller';
 import { UnitStartController } from './unit/unit-start.controller';
 
 /** Every web UI controller; each is marked @WebForms() and served outside the API prefix. */
@@ -27,6 +28,7 @@ export const WEB_CONTROLLERS: Type[] = [
   PasswordResetPagesController,
   ChangePasswordPagesController,
   UnitStartController,
+  InvitationsPagesController,
   JobcenterPagesController,
   ProposeCandidateController,
   ReviewLinkPagesController,

@@ -10,9 +10,9 @@ interface Entry {
 const MENUS: Record<string, Entry[]> = {
   supplier_hr: [{ text: 'supplier.nav.start', href: '/supplier' }],
   jobcenter_contact: [{ text: 'jobcenter.nav.inbox', href: '/jobcenter' }],
-  procurement_caseworker: [{ text: 'unit.nav.start', href: '/unit' }],
+  procurement_caseworker: [{ text: 'unit.nav.start', href: '/unit' }, { text: 'unit.invitations.nav', href: '/unit/invitations' }],
   employment_caseworker: [{ text: 'unit.nav.start', href: '/unit' }],
-  admin: [{ text: 'unit.nav.start', href: '/unit' }],
+  admin: [{ text: 'unit.nav.start', href: '/unit' }, { text: 'unit.invitations.nav', href: '/unit/invitations' }],
 };
 
 export function navigationFor(role: string, t: Translate, path: string): { text: string; href: string; current: boolean }[] {

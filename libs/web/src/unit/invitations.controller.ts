@@ -1,0 +1,79 @@
+import { Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { SuppliersService } from '@klausul/contracts';
+import { type Actor, ConflictError, MUNICIPALITY_ROLES } from '@klausul/domain';
+import { CurrentActor, InvitationService, InviteRequest, Roles, WebForms } from '@klausul/identity';
+import { domainErrorOf, errorsOf, FormBody, type FormState, type FormValues, text, validateForm } from '../forms/form';
+import { translator } from '../i18n/i18n';
+import { languageOf } from '../setup/page-locals';
+import { redirectAfterPost, renderPage } from '../setup/render-page';
+
+const PAGE_SIZE = 25;
+/** The suppliers offered for a supplier HR contact's invitation, by name (a municipality has tens, not thousands). */
+const SUPPLIER_CHOICES = 200;
+const INVITERS = ['admin', 'procurement_caseworker'] as const;
+const cursorOf = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+
+/**
+ * Invitations: an admin invites anyone of the municipality, a procurement caseworker a
+ * supplier's HR contacts. The person gets a single-use link and chooses their own password.
+ */
+@ApiExcludeController()
+@WebForms()
+@Controller('unit/invitations')
+export class InvitationsPagesController {
+  constructor(
+    private readonly invitations: InvitationService,
+    private readonly suppliers: SuppliersService,
+  ) {}
+
+  @Get()
+  @Roles(...INVITERS)
+  async list(@CurrentActor() actor: Actor, @Query('cursor') cursor: unknown, @Query('sent') sent: unknown, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const t = translator(languageOf(req));
+    const page = await this.invitations.list(actor, { cursor: cursorOf(cursor), limit: PAGE_SIZE });
+    renderPage(req, res, 'unit/invitations.njk', { title: t('unit.invitations.title'), page, sent: sent === '1', laterPage: cursorOf(cursor) !== undefined });
+  }
+
+  @Get('new')
+  @Roles(...INVITERS)
+  async form(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response): Promise<void> {
+    await this.render(req, res, actor, { values: { role: actor.role === 'admin' ? '' : 'supplier_hr' } }, 200);
+  }
+
+  @Post('new')
+  @Roles(...INVITERS)
+  async invite(@CurrentActor() actor: Actor, @FormBody() form: FormValues, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const lang = languageOf(req);
+    const t = translator(lang);
+    const values = {
+      email: text(form.email),
+      displayName: text(form.displayName),
+      role: actor.role === 'admin' ? text(form.role) : 'supplier_hr',
+      supplierId: text(form.supplierId),
+    };
+    const labels = { email: t('unit.invitations.email'), displayName: t('unit.invitations.name'), role: t('unit.invitations.role'), supplierId: t('unit.invitations.supplier') };
+    const body = { ...values, ...(values.role === 'supplier_hr' ? {} : { supplierId: undefined }) };
+    const checked = await validateForm(InviteRequest, body, labels, t);
+    if (checked.errors) return this.render(req, res, actor, { values, errors: checked.errors }, 400);
+    try {
+      await this.invitations.invite(actor, checked.value);
+      redirectAfterPost(res, '/unit/invitations?sent=1');
+    } catch (error) {
+      // The one conflict of an invitation: the address already has an account.
+      if (error instanceof ConflictError) return this.render(req, res, actor, { values, errors: errorsOf([{ field: 'email', text: t('unit.invitations.taken') }]) }, 409);
+      const errors = domainErrorOf(error, t, 'email', lang);
+      if (!errors) throw error;
+      this.render(req, res, actor, { values, errors }, 400);
+    }
+  }
+
+  private async render(req: Request, res: Response, actor: Actor, form: FormState, status: number): Promise<void> {
+    const t = translator(languageOf(req));
+    const roles = (actor.role === 'admin' ? MUNICIPALITY_ROLES : (['supplier_hr'] as const)).map((role) => ({ value: role, text: t(`common.roles.${role}`) }));
+    const suppliers = await this.suppliers.list(actor, { limit: SUPPLIER_CHOICES, sort: 'name' });
+    const supplierChoices = [{ value: '', text: t('unit.invitations.noSupplier') }, ...suppliers.items.map((s) => ({ value: s.id, text: `${s.name} (CVR ${s.cvr})` }))];
+    renderPage(req, res, 'unit/invite.njk', { title: t('unit.invitations.newTitle'), form, roles, supplierChoices, admin: actor.role === 'admin' }, status);
+  }
+}
