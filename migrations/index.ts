@@ -17,6 +17,7 @@ import { ReviewRuns1764100400000 } from './1764100400000-review-runs';
 import { RaceGuards1764100500000 } from './1764100500000-race-guards';
 import { MessageSending1764100700000 } from './1764100700000-message-sending';
 import { AccountTokens1764100900000 } from './1764100900000-account-tokens';
+import { UnitWorkspace1764200000000 } from './1764200000000-unit-workspace';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) because the apps are
@@ -42,4 +43,5 @@ export const migrations = [
   RaceGuards1764100500000,
   MessageSending1764100700000,
   AccountTokens1764100900000,
+  UnitWorkspace1764200000000,
 ];

@@ -1,39 +1,21 @@
-import type { Role } from '@klausul/domain';
 import { ROLES } from '@klausul/domain';
-import type { TenantIds } from './tenant-fixture';
+import { INVITERS, PROPOSERS, SUPPLIER, type PageCase } from './web-pages/page-case';
+import { UNIT_ADMIN_PAGES } from './web-pages/unit-admin';
+import { UNIT_MATCHING_PAGES } from './web-pages/unit-matching';
+import { UNIT_MEETING_PAGES } from './web-pages/unit-meetings';
+import { UNIT_OVERVIEW_PAGES } from './web-pages/unit-overview';
+import { UNIT_TENDER_PAGES } from './web-pages/unit-tenders';
 
-/** One signed-in web route, as the page authorization matrix and the CPR test of every form address it. */
-export interface PageCase {
-  method: 'get' | 'post';
-  /** As the controller declares it, e.g. `supplier/job-orders/:jobOrderId`. */
-  route: string;
-  path: (ids: TenantIds) => string;
-  roles: readonly Role[];
-  /** For an allowed role on its own data: GET pages 200; a POST `authorized` = anything but 401/403/404/5xx (303 or a 4xx form error). */
-  ok: number | 'authorized';
-  form?: () => Record<string, string>;
-  /** The page addresses one municipality's entity: another municipality's id is the 404 page. */
-  scoped?: boolean;
-  /** The entity belongs to a supplier: another supplier's HR contact gets the 404 page. */
-  supplierScoped?: boolean;
-  /** A file, not a page (a CV): its own content type when allowed. */
-  download?: boolean;
-}
-
-export const UNIT_AND_ADMIN: Role[] = ['admin', 'procurement_caseworker', 'employment_caseworker'];
-/** Who may invite: an admin anyone, a procurement caseworker suppliers' HR contacts. */
-export const INVITERS: Role[] = ['admin', 'procurement_caseworker'];
-export const SUPPLIER: Role[] = ['supplier_hr'];
-/** Who may propose candidates through the REST API: the jobcenter, and the unit's employment caseworkers and admins. */
-export const PROPOSERS: Role[] = ['jobcenter_contact', 'employment_caseworker', 'admin'];
+export * from './web-pages/page-case';
 
 /** Every signed-in page. A web route missing from this table or PUBLIC_PAGES fails the completeness test. */
 export const pages: PageCase[] = [
-  { method: 'get', route: 'unit', path: () => '/unit', roles: UNIT_AND_ADMIN, ok: 200 },
-  { method: 'get', route: 'unit/invitations', path: () => '/unit/invitations', roles: INVITERS, ok: 200 },
-  { method: 'get', route: 'unit/invitations/new', path: () => '/unit/invitations/new', roles: INVITERS, ok: 200 },
-  // An empty form: the field errors (400) prove the role got through, and nothing is sent.
-  { method: 'post', route: 'unit/invitations/new', path: () => '/unit/invitations/new', roles: INVITERS, ok: 400 },
+  // The unit's workspace: one table per area (test/support/web-pages/), each owned with its pages.
+  ...UNIT_OVERVIEW_PAGES,
+  ...UNIT_TENDER_PAGES,
+  ...UNIT_MATCHING_PAGES,
+  ...UNIT_MEETING_PAGES,
+  ...UNIT_ADMIN_PAGES,
   { method: 'get', route: 'supplier', path: () => '/supplier', roles: SUPPLIER, ok: 200 },
   { method: 'get', route: 'supplier/job-orders', path: () => '/supplier/job-orders', roles: SUPPLIER, ok: 200 },
   { method: 'get', route: 'supplier/contracts/:contractId/job-orders/new', path: (t) => `/supplier/contracts/${t.contract}/job-orders/new`, roles: SUPPLIER, ok: 200, scoped: true, supplierScoped: true },

@@ -42,7 +42,7 @@ import { ClauseThresholdsController } from './thresholds/clause-thresholds.contr
     DemoSeedOnStart,
   ],
   // ContractsService for the web pages (libs/web), which call the same service with the same actor.
-  exports: [DemoSeedService, ContractsService, SuppliersService],
+  exports: [DemoSeedService, ContractsService, SuppliersService, TenderService, ComplianceService, TargetsService, ClauseThresholdService],
 })
 export class ContractsApiModule {}
 

@@ -12,3 +12,8 @@ export { ContractsService } from './contracts/contracts.service';
 export type { ContractView, PartnerView } from './contracts/contract.dto';
 export type { ClauseView } from './clauses/clause.dto';
 export { SuppliersService } from './suppliers/suppliers.service';
+// The unit's workspace (libs/web/src/unit): the same services the REST API calls.
+export { TenderService } from './tenders/tender.service';
+export { ComplianceService } from './contracts/compliance.service';
+export { TargetsService } from './targets/targets.service';
+export { ClauseThresholdService } from './thresholds/clause-threshold.service';

@@ -56,7 +56,10 @@ export class FollowupCoreModule {}
     NextConfirmationService,
   ],
   // For the web pages (libs/web): the same services, with the same actor.
-  exports: [NextConfirmationService, ReviewConfirmationService, ReviewFormService],
+  exports: [
+    NextConfirmationService, ReviewConfirmationService, ReviewFormService, ReviewService, FollowUpComplianceService, UpskillingService,
+    FollowUpSettingsService, ReviewRunCommand,
+  ],
 })
 export class FollowupApiModule {}
 

@@ -10,3 +10,9 @@ export * from './reviews/review.workflow';
 export * from './upskilling/upskilling-participant.workflow';
 export * from './reviews/next-confirmation';
 export { NextConfirmationService } from './reviews/next-confirmation.service';
+// The unit's workspace (libs/web/src/unit): the same services the REST API calls.
+export { ReviewService } from './reviews/review.service';
+export { ReviewRunCommand } from './reviews/review-run.command';
+export { FollowUpComplianceService } from './compliance/follow-up-compliance.service';
+export { UpskillingService } from './upskilling/upskilling.service';
+export { FollowUpSettingsService } from './settings/follow-up-settings.service';

@@ -63,6 +63,9 @@ import { UsersService } from './users.service';
     InvitationService,
     PasswordResetService,
   ],
-  exports: [AccessLogService, CredentialService, AuthService, AccountService, LoginRateLimitGuard, RateLimitRepository, InvitationService, PasswordResetService],
+  exports: [
+    AccessLogService, CredentialService, AuthService, AccountService, LoginRateLimitGuard, RateLimitRepository, InvitationService, PasswordResetService,
+    UsersService, ApiKeysService,
+  ],
 })
 export class IdentityModule {}

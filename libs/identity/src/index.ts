@@ -46,3 +46,6 @@ export {
 } from './accounts/account-token.dto';
 export { INVITATION_TTL_MS, PASSWORD_RESET_TTL_MS, RESET_MAILS_PER_ACCOUNT, RESET_REQUESTS_PER_ADDRESS } from './accounts/account-token';
 export type { SignedIn } from './auth.service';
+// The unit's administration pages (libs/web/src/unit/admin).
+export { UsersService } from './users.service';
+export { ApiKeysService } from './api-keys.service';

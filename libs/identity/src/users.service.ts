@@ -77,6 +77,27 @@ export class UsersService {
     this.logger.log({ userId: id, by: actor.userId ?? actor.apiKeyId, fields: Object.keys(request) }, 'user changed');
     return this.get(actor, id);
   }
+
+  /**
+   * The names of the people and API keys behind a page of history or audit entries (two
+   * queries, whatever the page's length); ids of another municipality are left out.
+   */
+  async displayNames(actor: Actor, ids: { userIds?: readonly (string | null)[]; apiKeyIds?: readonly (string | null)[] }): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    const distinct = (list?: readonly (string | null)[]) => [...new Set((list ?? []).filter((id): id is string => !!id))];
+    const userIds = distinct(ids.userIds);
+    const apiKeyIds = distinct(ids.apiKeyIds);
+    const [users, keys]: { id: string; name: string }[][] = await Promise.all([
+      userIds.length
+        ? this.dataSource.query('SELECT id, display_name AS name FROM app_user WHERE id = ANY($1::uuid[]) AND municipality_id = $2', [userIds, actor.municipalityId])
+        : [],
+      apiKeyIds.length
+        ? this.dataSource.query('SELECT id, name FROM api_key WHERE id = ANY($1::uuid[]) AND municipality_id = $2', [apiKeyIds, actor.municipalityId])
+        : [],
+    ]);
+    for (const row of [...users, ...keys]) names.set(row.id, row.name);
+    return names;
+  }
 }
 
 /** A supplier HR contact belongs to exactly one supplier; no other role belongs to any. */

@@ -34,6 +34,11 @@ export class LinkBuilder {
   resetPassword = (token: string) => this.publicUrl + PagePaths.resetPassword(token);
   forgotPassword = () => this.publicUrl + PagePaths.forgotPassword();
   unit = () => this.publicUrl + PagePaths.unit();
+  unitContract = (contractId: string) => this.publicUrl + PagePaths.unitContract(contractId);
+  unitJobOrder = (jobOrderId: string) => this.publicUrl + PagePaths.unitJobOrder(jobOrderId);
+  unitCandidates = (jobOrderId: string) => this.publicUrl + PagePaths.unitCandidates(jobOrderId);
+  unitReviews = () => this.publicUrl + PagePaths.unitReviews();
+  unitReview = (reviewId: string) => this.publicUrl + PagePaths.unitReview(reviewId);
 }
 
 /** The LinkBuilder of this installation, injectable (reads PUBLIC_URL from the AppConfig). */

@@ -20,6 +20,11 @@ export const PAGE_ROUTES = {
   forgotPassword: '/forgot-password',
   /** The matchmaking unit's workspace (issue 14). */
   unit: '/unit',
+  unitContract: '/unit/contracts/:contractId',
+  unitJobOrder: '/unit/job-orders/:jobOrderId',
+  unitCandidates: '/unit/job-orders/:jobOrderId/candidates',
+  unitReviews: '/unit/reviews',
+  unitReview: '/unit/reviews/:reviewId',
 } as const;
 
 export type PageName = keyof typeof PAGE_ROUTES;
@@ -63,6 +68,11 @@ export const PagePaths = {
   resetPassword: (token: string) => pagePath('resetPassword', { token }),
   forgotPassword: () => pagePath('forgotPassword'),
   unit: () => pagePath('unit'),
+  unitContract: (contractId: string) => pagePath('unitContract', { contractId }),
+  unitJobOrder: (jobOrderId: string) => pagePath('unitJobOrder', { jobOrderId }),
+  unitCandidates: (jobOrderId: string) => pagePath('unitCandidates', { jobOrderId }),
+  unitReviews: () => pagePath('unitReviews'),
+  unitReview: (reviewId: string) => pagePath('unitReview', { reviewId }),
 } as const satisfies Record<PageName, (...args: string[]) => string>;
 
 /**

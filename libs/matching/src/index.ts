@@ -19,3 +19,5 @@ export { OPEN_JOB_ORDER_STATES, OpenJobOrdersService } from './job-orders/open-j
 // The supplier's employees and monthly pages (libs/web/src/monthly).
 export { ChangeHoursDto, EndPlacementDto, PlacementListQuery, type ContractPlacementView } from './placements/placement.dto';
 export { ContractEmployeesService, type EmployeesContract } from './placements/contract-employees.service';
+// The unit's workspace (libs/web/src/unit).
+export { JobcenterChannelService } from './channels/jobcenter-channel.service';

@@ -32,7 +32,7 @@ import { PlacementsController } from './placements/placements.controller';
     ContractEmployeesService,
   ],
   // The web pages (libs/web) call the same services with the same actor.
-  exports: [JobOrderService, CandidateService, PlacementService, OpenJobOrdersService, ContractEmployeesService],
+  exports: [JobOrderService, CandidateService, PlacementService, OpenJobOrdersService, ContractEmployeesService, JobcenterChannelService],
 })
 export class MatchingApiModule {}
 

@@ -17,8 +17,7 @@ import { FormCsrfMiddleware } from './setup/form-csrf.middleware';
 import { SupplierCandidatesController } from './supplier/supplier-candidates.controller';
 import { SupplierJobOrdersController } from './supplier/supplier-job-orders.controller';
 import { SupplierStartController } from './supplier/supplier-start.controller';
-import { InvitationsPagesController } from './unit/invitations.controller';
-import { UnitStartController } from './unit/unit-start.controller';
+import { UNIT_CONTROLLERS } from './unit/controllers';
 
 /** Every web UI controller; each is marked @WebForms() and served outside the API prefix. */
 export const WEB_CONTROLLERS: Type[] = [
@@ -27,8 +26,7 @@ export const WEB_CONTROLLERS: Type[] = [
   InvitationPagesController,
   PasswordResetPagesController,
   ChangePasswordPagesController,
-  UnitStartController,
-  InvitationsPagesController,
+  ...UNIT_CONTROLLERS,
   JobcenterPagesController,
   ProposeCandidateController,
   ReviewLinkPagesController,

@@ -4,3 +4,4 @@ export * from './engine/workflow-history.repository';
 export * from './engine/workflow-registry';
 export * from './table';
 export * from './workflow.module';
+export { AuditTrailRepository } from './engine/audit-trail.repository';

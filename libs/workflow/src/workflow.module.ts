@@ -23,7 +23,7 @@ export class WorkflowModule {
         { provide: WorkflowRegistry, useValue: new WorkflowRegistry(definitions) },
       ],
       controllers: options.http ? [WorkflowsController, AuditController] : [],
-      exports: [WorkflowEngine, WorkflowHistoryRepository, WorkflowRegistry],
+      exports: [WorkflowEngine, WorkflowHistoryRepository, WorkflowRegistry, AuditTrailRepository],
     };
   }
 }

@@ -97,3 +97,18 @@ export function reviewSchedule(now: Date, intervals: ReviewIntervals) {
     escalateAt: copenhagenInstant(addWorkingDays(dueOn, intervals.escalationWorkingDays), 16),
   };
 }
+
+/**
+ * The latest due day whose reviews are escalated at `now`: a review still overdue is
+ * escalated once 16:00 of the `escalationWorkingDays`-th working day after its due day has
+ * passed (as EscalateReviewHandler is scheduled). Monotonic in the due day, so "escalated"
+ * is `state = 'overdue' AND due_on <= cutoff`.
+ */
+export function escalatedDueOnOrBefore(now: Date, escalationWorkingDays: number): LocalDate {
+  let day = copenhagenDateOf(now);
+  // Escalation is at most a few weeks after the due day (holidays included); 60 days back is plenty.
+  for (let i = 0; i < 60; i += 1, day = plusDays(day, -1)) {
+    if (copenhagenInstant(addWorkingDays(day, escalationWorkingDays), 16).getTime() <= now.getTime()) return day;
+  }
+  return day;
+}

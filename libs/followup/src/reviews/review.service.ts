@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@klausul/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type Actor, InvalidInputError } from '@klausul/domain';
+import { type Actor, Clock, InvalidInputError } from '@klausul/domain';
 import { jobOrderWorkflow } from '@klausul/matching';
 import { MessageService } from '@klausul/messaging';
 import { Keyset, type Page } from '@klausul/paging';
@@ -10,7 +11,17 @@ import { audienceOf, type ConcludeReviewDto, REVIEW_SORTS, type ReviewListQuery,
 import { emailsOf, listReviews, loadReview, placementChecksOf, reviewWithNames } from './review.queries';
 import { REVIEW_RUN_SORTS, type ReviewRunListQuery, type ReviewRunView, toReviewRunView } from './review-run.dto';
 import { listReviewRuns } from './review-run.queries';
+import { escalatedDueOnOrBefore, type Period, periodToReview } from './review-period';
 import { reviewWorkflow } from './review.workflow';
+
+/** How many of a month's reviews are in each state; `escalated` are overdue ones past their escalation (also counted in `overdue`). */
+export interface ReviewStateCounts {
+  awaiting_supplier: number;
+  submitted: number;
+  overdue: number;
+  escalated: number;
+  concluded: number;
+}
 
 /** Reading and concluding reviews; the supplier's confirmation is ReviewConfirmationService. */
 @Injectable()
@@ -19,7 +30,43 @@ export class ReviewService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly engine: WorkflowEngine,
     private readonly messages: MessageService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** The due day on or before which an overdue review counts as escalated now. */
+  escalationCutoff(): string {
+    return escalatedDueOnOrBefore(this.clock.now(), this.config.reviews.escalationWorkingDays);
+  }
+
+  /** The month of the municipality's newest review run, else the month the next run reviews: "this month's reviews". */
+  async latestPeriod(actor: Actor): Promise<Period> {
+    const [row]: { period: string }[] = await this.dataSource.query(
+      'SELECT period FROM review_run WHERE municipality_id = $1 ORDER BY period DESC LIMIT 1',
+      [actor.municipalityId],
+    );
+    return row?.period ?? periodToReview(this.clock.now());
+  }
+
+  /** A month's reviews counted by state, in one query (the unit's overview and the period page). */
+  async stateCounts(actor: Actor, period: Period): Promise<ReviewStateCounts> {
+    const [row]: Record<keyof ReviewStateCounts, string>[] = await this.dataSource.query(
+      `SELECT count(*) FILTER (WHERE state = 'awaiting_supplier') AS awaiting_supplier,
+              count(*) FILTER (WHERE state = 'submitted') AS submitted,
+              count(*) FILTER (WHERE state = 'overdue') AS overdue,
+              count(*) FILTER (WHERE state = 'overdue' AND due_on <= $3::date) AS escalated,
+              count(*) FILTER (WHERE state = 'concluded') AS concluded
+         FROM review WHERE municipality_id = $1 AND period = $2`,
+      [actor.municipalityId, period, this.escalationCutoff()],
+    );
+    return {
+      awaiting_supplier: Number(row.awaiting_supplier),
+      submitted: Number(row.submitted),
+      overdue: Number(row.overdue),
+      escalated: Number(row.escalated),
+      concluded: Number(row.concluded),
+    };
+  }
 
   async get(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager): Promise<ReviewView> {
     await this.engine.load(manager, reviewWorkflow, id, actor);

@@ -116,6 +116,8 @@ export class JobOrderView {
 export const JOB_ORDER_SORTS = {
   createdAt: { sql: 'j.created_at', type: 'timestamptz' },
   startDate: { sql: 'j.start_date', type: 'date' },
+  // No deadline sorts last; COALESCE so the keyset never compares NULL (index job_order_due_list).
+  candidatesDueOn: { sql: "COALESCE(j.candidates_due_on, 'infinity'::date)", type: 'date' },
 } as const satisfies SortColumns;
 
 export class JobOrderListQuery extends PageQuery {
@@ -138,6 +140,11 @@ export class JobOrderListQuery extends PageQuery {
   @IsOptional()
   @IsUUID('all', { message: 'supplierId must be a UUID' })
   supplierId?: string;
+
+  @ApiPropertyOptional({ example: '2025-03-14', description: 'Only job orders whose candidates are due on or before this day' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'candidatesDueBy must be a date (YYYY-MM-DD)' })
+  candidatesDueBy?: string;
 }
 
 /** node-postgres reads a DATE as local midnight; its local calendar fields are the date. */

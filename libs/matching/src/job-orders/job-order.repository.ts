@@ -14,6 +14,7 @@ export interface JobOrderListFilters {
   visibleStates: readonly string[] | null;
   state?: string;
   contractId?: string;
+  candidatesDueBy?: string;
 }
 
 export interface JobOrderFields {
@@ -52,6 +53,7 @@ export class JobOrderRepository {
     if (filters.visibleStates) add('j.state = ANY(?::text[])', filters.visibleStates);
     if (filters.state) add('j.state = ?', filters.state);
     if (filters.contractId) add('j.contract_id = ?', filters.contractId);
+    if (filters.candidatesDueBy) add('j.candidates_due_on <= ?::date', filters.candidatesDueBy);
     return this.dataSource.query(
       `SELECT ${JOB_ORDER_COLUMNS}, ${keyset.keyColumn} FROM ${JOB_ORDER_FROM}
         WHERE ${where.join(' AND ')}${keyset.condition(params)}${keyset.orderAndLimit}`,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type Actor, Clock, InvalidInputError, NotFoundError, isUuid } from '@klausul/domain';
+import { type Actor, addWorkingDays, Clock, copenhagenDateOf, InvalidInputError, NotFoundError, isUuid } from '@klausul/domain';
 import { OutboxRepository } from '@klausul/outbox';
 import { Keyset, type Page } from '@klausul/paging';
 import { WorkflowEngine } from '@klausul/workflow';
@@ -82,10 +82,17 @@ export class JobOrderService {
         visibleStates: actor.role === 'jobcenter_contact' ? VISIBLE_TO_JOBCENTER : null,
         state: query.state,
         contractId: query.contractId,
+        candidatesDueBy: query.candidatesDueBy,
       },
       keyset,
     );
     return keyset.page(rows, toJobOrderView);
+  }
+
+  /** Forwarded job orders whose candidates are due within `workingDays` Danish working days (soonest first): what needs doing now. */
+  dueWithin(actor: Actor, workingDays: number, query: { cursor?: string; limit?: number } = {}): Promise<Page<JobOrderView>> {
+    const dueBy = addWorkingDays(copenhagenDateOf(this.clock.now()), workingDays);
+    return this.list(actor, { ...query, state: 'forwarded', sort: 'candidatesDueOn', candidatesDueBy: dueBy } as JobOrderListQuery);
   }
 
   /** Puts the failed dispatch of a job description back in line (after, e.g., a channel was fixed). */

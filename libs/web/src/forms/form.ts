@@ -45,6 +45,16 @@ export function number(value: unknown): number | string | undefined {
   return /^-?\d+(\.\d+)?$/.test(normalised) ? Number(normalised) : typed;
 }
 
+/** A textarea with one item a line (blank lines dropped): an array of trimmed strings. */
+export function lines(value: unknown): string[] {
+  return typeof value === 'string' ? value.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '') : [];
+}
+
+/** A checkbox or a yes/no radio: true only for "true" (or "on", a checkbox without a value). */
+export function bool(value: unknown): boolean {
+  return value === 'true' || value === 'on';
+}
+
 /** A checkbox or a list of them: always an array of strings. */
 export function list(value: unknown): string[] {
   if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string' && v !== '');
@@ -85,6 +95,8 @@ function constraintMessage(name: string, message: string, field: string, t: Tran
       return t('common.errors.notADate', { field });
     case 'isEmail':
       return t('common.errors.notAnEmail', { field });
+    case 'isCvr':
+      return t('common.errors.cvr', { field });
     case 'isWeeklyHours':
       return t('common.errors.weeklyHours', { field });
     case 'isEnum':
@@ -153,10 +165,20 @@ export async function validateForm<T extends object>(
  * undefined for anything else (which the exception filter shows as an error page).
  * The domain's reasons are English; Danish pages show the catalogue's text for the code.
  */
-export function domainErrorOf(error: unknown, t: Translate, fallbackField: string, lang: 'da' | 'en' = 'da'): FormErrors | undefined {
+export function domainErrorOf(
+  error: unknown,
+  t: Translate,
+  fallbackField: string,
+  lang: 'da' | 'en' = 'da',
+  labels: Record<string, string> = {},
+): FormErrors | undefined {
   if (!(error instanceof DomainError)) return undefined;
   const field = typeof error.details?.field === 'string' ? error.details.field : fallbackField;
-  if (error instanceof ConflictError) return errorsOf([{ field: fallbackField, text: t('common.errors.conflict') }]);
+  // A conflict on a named field is a value someone has already (a CVR number, a tender reference); otherwise a stale version.
+  if (error instanceof ConflictError) {
+    if (typeof error.details?.field === 'string') return errorsOf([{ field, text: t('common.errors.duplicate', { field: labels[field] ?? field }) }]);
+    return errorsOf([{ field: fallbackField, text: t('common.errors.conflict') }]);
+  }
   if (error instanceof InvalidTransitionError) {
     const state = String(error.details?.state ?? '');
     return errorsOf([{ field: fallbackField, text: t('common.errors.invalidTransition', { state: t(`common.states.${state}`, { defaultValue: state }) }) }]);

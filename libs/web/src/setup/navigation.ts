@@ -6,13 +6,24 @@ interface Entry {
   href: string;
 }
 
-/** The header's menu per role (the unit's workspace adds its own with issue 14). */
+const unit = (...extra: Entry[]): Entry[] => [
+  { text: 'unit.nav.start', href: '/unit' },
+  { text: 'unit.nav.tenders', href: '/unit/tenders' },
+  { text: 'unit.nav.suppliers', href: '/unit/suppliers' },
+  { text: 'unit.nav.jobOrders', href: '/unit/job-orders' },
+  { text: 'unit.nav.reviews', href: '/unit/reviews' },
+  { text: 'unit.nav.upskilling', href: '/unit/upskilling' },
+  { text: 'unit.nav.messages', href: '/unit/messages' },
+  ...extra,
+];
+
+/** The header's menu per role. */
 const MENUS: Record<string, Entry[]> = {
   supplier_hr: [{ text: 'supplier.nav.start', href: '/supplier' }],
   jobcenter_contact: [{ text: 'jobcenter.nav.inbox', href: '/jobcenter' }],
-  procurement_caseworker: [{ text: 'unit.nav.start', href: '/unit' }, { text: 'unit.invitations.nav', href: '/unit/invitations' }],
-  employment_caseworker: [{ text: 'unit.nav.start', href: '/unit' }],
-  admin: [{ text: 'unit.nav.start', href: '/unit' }, { text: 'unit.invitations.nav', href: '/unit/invitations' }],
+  procurement_caseworker: unit({ text: 'unit.invitations.nav', href: '/unit/invitations' }),
+  employment_caseworker: unit(),
+  admin: unit({ text: 'unit.nav.admin', href: '/unit/admin' }),
 };
 
 export function navigationFor(role: string, t: Translate, path: string): { text: string; href: string; current: boolean }[] {
