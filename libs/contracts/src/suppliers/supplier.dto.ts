@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, registerDecorator } from 'class-validator';
 import { IsQueryBoolean, PageQuery, type SortColumns, sortValues } from '@klausul/paging';
@@ -34,6 +34,13 @@ export class CreateSupplierDto {
   @IsOptional()
   @IsBoolean()
   registeredSocialEconomy?: boolean;
+}
+
+/** A supplier's name and RSV flag, as the unit corrects them (the CVR number is the supplier and does not change). */
+export class UpdateSupplierDto extends PickType(CreateSupplierDto, ['name'] as const) {
+  @ApiProperty({ description: 'A registered social-economy enterprise (RSV); cannot be switched off while it is an RSV partner of a contract' })
+  @IsBoolean()
+  registeredSocialEconomy!: boolean;
 }
 
 /** How the supplier list sorts (keyset columns; each has an index ending in (column, id)). */

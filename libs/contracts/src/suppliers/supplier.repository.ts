@@ -62,6 +62,25 @@ export class SupplierRepository {
     );
   }
 
+  async update(
+    municipalityId: string,
+    id: string,
+    fields: { name: string; registeredSocialEconomy: boolean },
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Record<string, any> | null> {
+    const [rows] = await manager.query(
+      'UPDATE supplier SET name = $3, registered_social_economy = $4 WHERE id = $1 AND municipality_id = $2 RETURNING *',
+      [id, municipalityId, fields.name, fields.registeredSocialEconomy],
+    );
+    return rows?.[0] ?? null;
+  }
+
+  /** How many contracts have the supplier as their RSV partner. */
+  async rsvPartnerships(id: string, manager: EntityManager = this.dataSource.manager): Promise<number> {
+    const [{ n }] = await manager.query("SELECT count(*)::int AS n FROM contract_partner WHERE supplier_id = $1 AND kind = 'rsv'", [id]);
+    return n;
+  }
+
   /** Active HR contacts of the given suppliers. */
   hrContacts(supplierIds: readonly string[]): Promise<Record<string, any>[]> {
     return this.dataSource.query(

@@ -1,14 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, ConflictError, NotFoundError } from '@klausul/domain';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { type Actor, ConflictError, InvalidInputError, NotFoundError } from '@klausul/domain';
 import { assertSameSupplier } from '@klausul/identity';
 import { Keyset, type Page } from '@klausul/paging';
-import { type CreateSupplierDto, SUPPLIER_SORTS, type SupplierListQuery, type SupplierView, toSupplierView } from './supplier.dto';
+import { type CreateSupplierDto, SUPPLIER_SORTS, type SupplierListQuery, type SupplierView, toSupplierView, type UpdateSupplierDto } from './supplier.dto';
 import { SupplierRepository } from './supplier.repository';
 
 /** The municipality's register of suppliers, partners and RSVs. */
 @Injectable()
 export class SuppliersService {
-  constructor(private readonly suppliers: SupplierRepository) {}
+  constructor(
+    private readonly suppliers: SupplierRepository,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
 
   async create(actor: Actor, dto: CreateSupplierDto): Promise<SupplierView> {
     const row = await this.suppliers.insert({
@@ -35,5 +40,23 @@ export class SuppliersService {
     const row = await this.suppliers.find(actor.municipalityId, id);
     if (!row) throw new NotFoundError('supplier', id);
     return toSupplierView(row, await this.suppliers.hrContacts([id]));
+  }
+
+  /** Corrects the name or the RSV flag; an RSV partner of a contract stays an RSV (its hires count as the RSV's). */
+  async update(actor: Actor, id: string, dto: UpdateSupplierDto): Promise<SupplierView> {
+    await this.dataSource.transaction(async (manager) => {
+      const row = await this.suppliers.find(actor.municipalityId, id, manager);
+      if (!row) throw new NotFoundError('supplier', id);
+      if (row.registered_social_economy && !dto.registeredSocialEconomy) {
+        const partnerships = await this.suppliers.rsvPartnerships(id, manager);
+        if (partnerships > 0) {
+          throw new InvalidInputError(`registeredSocialEconomy cannot be switched off: the supplier is the RSV partner of ${partnerships} contract(s)`, {
+            fields: ['registeredSocialEconomy'],
+          });
+        }
+      }
+      await this.suppliers.update(actor.municipalityId, id, { name: dto.name, registeredSocialEconomy: dto.registeredSocialEconomy }, manager);
+    });
+    return this.get(actor, id);
   }
 }
