@@ -147,6 +147,11 @@ export class ParticipantListQuery extends PageQuery {
   state?: string;
 }
 
+export class ProgrammePartnerView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+}
+
 export class ProgrammeView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
@@ -155,6 +160,7 @@ export class ProgrammeView {
   @ApiProperty() maxDurationMonths!: number;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) contractId!: string | null;
   @ApiProperty({ type: [String] }) partnerSupplierIds!: string[];
+  @ApiProperty({ type: [ProgrammePartnerView], description: 'The partner suppliers with their names, by name' }) partners!: ProgrammePartnerView[];
   @ApiProperty({ description: 'Participants enrolled now' }) enrolled!: number;
   @ApiProperty() placesLeft!: number;
   @ApiProperty() createdAt!: string;
@@ -190,6 +196,7 @@ export function toProgrammeView(row: Record<string, any>): ProgrammeView {
     maxDurationMonths: row.max_duration_months,
     contractId: row.contract_id,
     partnerSupplierIds: row.partners,
+    partners: row.partner_names ?? [],
     enrolled: row.enrolled,
     placesLeft: Math.max(0, row.capacity - row.enrolled),
     createdAt: new Date(row.created_at).toISOString(),

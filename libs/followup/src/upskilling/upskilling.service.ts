@@ -25,6 +25,8 @@ import { type ParticipantEvent, upskillingParticipantWorkflow } from './upskilli
 
 const PROGRAMME_COLUMNS = `p.id, p.name, p.description, p.capacity, p.max_duration_months, p.contract_id, p.created_at,
   COALESCE((SELECT array_agg(pp.supplier_id ORDER BY pp.supplier_id) FROM upskilling_programme_partner pp WHERE pp.programme_id = p.id), '{}') AS partners,
+  COALESCE((SELECT json_agg(json_build_object('id', s.id, 'name', s.name) ORDER BY s.name, s.id)
+              FROM upskilling_programme_partner pp JOIN supplier s ON s.id = pp.supplier_id WHERE pp.programme_id = p.id), '[]') AS partner_names,
   (SELECT count(*)::int FROM upskilling_participant u WHERE u.programme_id = p.id AND u.state = 'enrolled') AS enrolled`;
 
 const PARTICIPANT_COLUMNS = `u.id, u.programme_id, u.state, u.version, u.display_name, u.note, u.outcome,
@@ -138,6 +140,23 @@ export class UpskillingService {
       return row.id as string;
     });
     return this.participant(actor, participantId);
+  }
+
+  /** The programme each of these participants took part in, in one query (the candidate pipeline's cards name it). */
+  async programmesOf(actor: Actor, participantIds: readonly string[]): Promise<Map<string, { id: string; name: string }>> {
+    const ids = [...new Set(participantIds)].filter(isUuid);
+    if (!ids.length) return new Map();
+    const rows: { participant_id: string; id: string; name: string }[] = await this.dataSource.query(
+      `SELECT u.id AS participant_id, p.id, p.name FROM upskilling_participant u JOIN upskilling_programme p ON p.id = u.programme_id
+        WHERE u.id = ANY($1::uuid[]) AND u.municipality_id = $2`,
+      [ids, actor.municipalityId],
+    );
+    return new Map(rows.map((row) => [row.participant_id, { id: row.id, name: row.name }]));
+  }
+
+  /** One participant (the read is in the access log), for the pages that complete, stop or propose it. */
+  getParticipant(actor: Actor, id: string): Promise<ParticipantView> {
+    return this.participant(actor, id);
   }
 
   async fire(actor: Actor, id: string, event: ParticipantEvent, dto: CompleteParticipantDto | DropOutParticipantDto): Promise<ParticipantView> {

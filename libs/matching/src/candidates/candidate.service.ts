@@ -10,7 +10,7 @@ import { jobOrderWorkflow } from '../job-orders/job-order.workflow';
 import { candidatePage } from './candidate-list.query';
 import { CANDIDATE_SORTS, type CandidateListQuery, type ProposeCandidateDto } from './candidate.dto';
 import { CANDIDATE_COLUMNS, type CandidateView, toCandidateView, VISIBLE_TO_SUPPLIER } from './candidate.view';
-import { candidateWorkflow, type CandidateEvent } from './candidate.workflow';
+import { type CandidateEvent, type CandidateState, candidateWorkflow } from './candidate.workflow';
 
 /** Job orders the jobcenter may propose candidates to. */
 export const OPEN_FOR_CANDIDATES: readonly string[] = ['forwarded', 'shortlist_sent'];
@@ -87,6 +87,20 @@ export class CandidateService {
     const page = keyset.page(rows, (row) => toCandidateView(row, actor));
     await this.accessLog.recordMany(actor, { action: 'read-candidate', subjectType: 'candidate', subjectIds: page.items.map((candidate) => candidate.id) }, manager);
     return page;
+  }
+
+  /** How many of a job order's candidates are in each state (every state named, 0 when none), after the same visibility check as list. */
+  async stageCounts(actor: Actor, jobOrderId: string): Promise<Record<CandidateState, number>> {
+    const manager = this.dataSource.manager;
+    await this.engine.load(manager, jobOrderWorkflow, jobOrderId, actor);
+    const visible = actor.role === 'supplier_hr' ? VISIBLE_TO_SUPPLIER : candidateWorkflow.table.states;
+    const rows: { state: CandidateState; n: number }[] = await manager.query(
+      `SELECT state, count(*)::int AS n FROM candidate WHERE job_order_id = $1 AND municipality_id = $2 AND state = ANY($3::text[]) GROUP BY state`,
+      [jobOrderId, actor.municipalityId, visible],
+    );
+    const counts = Object.fromEntries(candidateWorkflow.table.states.map((state) => [state, 0])) as Record<CandidateState, number>;
+    for (const row of rows) counts[row.state] = row.n;
+    return counts;
   }
 
   async get(actor: Actor, id: string): Promise<CandidateView> {

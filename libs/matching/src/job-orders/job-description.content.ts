@@ -36,23 +36,12 @@ export function jobDescriptionMail(order: JobDescriptionSource): JobDescriptionD
   };
 }
 
-/** The body's `data` of the `job-description.forwarded` webhook: the same facts as JSON, and the page of the job order in the jobcenter's inbox. */
+/**
+ * The body's `data` of the `job-description.forwarded` webhook: the e-mail's facts as JSON
+ * (built from the same data, so the two cannot drift apart), the supplier as `supplier`,
+ * and the page of the job order in the jobcenter's inbox.
+ */
 export function jobDescriptionWebhook(order: JobDescriptionSource, link: string) {
-  return {
-    type: 'job-description',
-    jobOrderId: order.id,
-    title: order.title,
-    supplier: order.supplier_name,
-    tasks: order.tasks,
-    weeklyHours: Number(order.weekly_hours),
-    shiftPattern: order.shift_pattern,
-    workplaceAddress: order.workplace_address,
-    startDate: order.start_date,
-    positions: order.positions,
-    requirements: order.requirements,
-    learningOnTheJob: order.learning_on_the_job,
-    interviewContact: order.interview_contact,
-    candidatesDueOn: order.candidates_due_on,
-    link,
-  };
+  const { supplierName, ...facts } = jobDescriptionMail(order);
+  return { type: 'job-description' as const, ...facts, supplier: supplierName, link };
 }

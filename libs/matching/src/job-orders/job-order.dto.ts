@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
 import { IsWeeklyHours } from '@klausul/http';
 import { PageQuery, type SortColumns, sortValues } from '@klausul/paging';
 import { jobOrderWorkflow } from './job-order.workflow';
@@ -86,6 +86,21 @@ export class ReturnJobOrderDto extends JobOrderEventDto {
   comment!: string;
 }
 
+export class ForwardJobOrderDto extends JobOrderEventDto {
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: "The municipality's active jobcenter channels to send it to; left out, it goes to every active channel",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsUUID('all', { each: true, message: 'channelIds must be UUIDs of jobcenter channels' })
+  channelIds?: string[];
+}
+
 export class JobOrderView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) contractId!: string;
@@ -108,6 +123,8 @@ export class JobOrderView {
   @ApiProperty({ type: String, nullable: true }) returnComment!: string | null;
   @ApiProperty({ type: String, nullable: true }) forwardedAt!: string | null;
   @ApiProperty({ type: String, nullable: true }) candidatesDueOn!: string | null;
+  @ApiProperty({ type: [String], nullable: true, description: 'The channels it was forwarded to; null: every active channel' })
+  forwardChannelIds!: string[] | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
 }
@@ -177,6 +194,7 @@ export function toJobOrderView(row: Record<string, any>): JobOrderView {
     returnComment: row.return_comment,
     forwardedAt: row.forwarded_at ? new Date(row.forwarded_at).toISOString() : null,
     candidatesDueOn: dateOnly(row.candidates_due_on),
+    forwardChannelIds: row.forward_channel_ids ?? null,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
   };

@@ -5,7 +5,7 @@ import { HandlesJob, type JobContext, type JobData, type JobHandler } from '@kla
 import { type JobDescriptionSource, jobDescriptionMail, jobDescriptionWebhook } from './job-description.content';
 import { loadJobDescription, staffEmails, supplierHrEmails } from './job-order.queries';
 
-/** Forwarding: the job description goes to every active channel of the municipality's jobcenter. */
+/** Forwarding: the job description goes to the channels chosen at the forward, or to every active channel of the municipality's jobcenter. */
 @HandlesJob('dispatch-job-description')
 export class DispatchJobDescriptionHandler implements JobHandler<'dispatch-job-description'> {
   constructor(
@@ -17,11 +17,16 @@ export class DispatchJobDescriptionHandler implements JobHandler<'dispatch-job-d
     const order = await loadJobDescription(manager, data.entityId);
     if (!order) throw new UnrecoverableError(`job order ${data.entityId} does not exist`);
     const channels: { kind: string; address: string | null; endpoint_id: string | null }[] = await manager.query(
-      `SELECT kind, address, endpoint_id FROM jobcenter_channel WHERE municipality_id = $1 AND active ORDER BY created_at`,
-      [order.municipality_id],
+      `SELECT kind, address, endpoint_id FROM jobcenter_channel
+        WHERE municipality_id = $1 AND active AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[])) ORDER BY created_at`,
+      [order.municipality_id, order.forward_channel_ids ?? null],
     );
     if (channels.length === 0) {
-      throw new UnrecoverableError('no jobcenter channel is configured: add one at /api/v1/jobcenter-channels, then retry the job order');
+      throw new UnrecoverableError(
+        order.forward_channel_ids
+          ? 'the jobcenter channels chosen at the forward were all removed: the job order cannot be sent again to them'
+          : 'no jobcenter channel is configured: add one at /api/v1/jobcenter-channels, then retry the job order',
+      );
     }
     const related = { type: 'job_order', id: order.id };
     const mail = jobDescriptionMail(order);

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { JobDescriptionSource } from './job-description.content';
 
 /** The job order with its supplier's name, dates as YYYY-MM-DD. */
-export async function loadJobDescription(manager: EntityManager, id: string): Promise<(JobDescriptionSource & { municipality_id: string; supplier_id: string; state: string }) | undefined> {
+export async function loadJobDescription(manager: EntityManager, id: string): Promise<(JobDescriptionSource & { municipality_id: string; supplier_id: string; state: string; forward_channel_ids: string[] | null }) | undefined> {
   const [row] = await manager.query(
     `SELECT j.*, to_char(j.start_date, 'YYYY-MM-DD') AS start_date, to_char(j.candidates_due_on, 'YYYY-MM-DD') AS candidates_due_on,
             s.name AS supplier_name

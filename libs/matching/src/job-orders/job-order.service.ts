@@ -60,7 +60,7 @@ export class JobOrderService {
     });
   }
 
-  async fire(actor: Actor, id: string, event: JobOrderEvent, input: { expectedVersion?: number; comment?: string }): Promise<JobOrderView> {
+  async fire(actor: Actor, id: string, event: JobOrderEvent, input: { expectedVersion?: number; comment?: string; channelIds?: string[] }): Promise<JobOrderView> {
     const { expectedVersion, ...eventInput } = input;
     await this.engine.transition(jobOrderWorkflow, id, event, actor, eventInput, { expectedVersion });
     return this.get(actor, id);

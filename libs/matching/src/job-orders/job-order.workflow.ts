@@ -1,4 +1,4 @@
-import type { Actor, Role } from '@klausul/domain';
+import { type Actor, InvalidInputError, type Role } from '@klausul/domain';
 import { defineWorkflow, type EffectRequest, type TransitionContext } from '@klausul/workflow';
 import { candidateDeadlines, DEFAULT_CANDIDATE_WORKING_DAYS } from './job-order.deadlines';
 import { JOB_ORDER_FIELDS, type JobOrderFields, writeJobOrderFields } from './job-order.repository';
@@ -35,6 +35,23 @@ async function startCandidateSearch(context: TransitionContext): Promise<void> {
     'UPDATE job_order SET forwarded_at = $2, candidates_due_on = $3, return_comment = NULL WHERE id = $1 AND version = $4',
     [context.entity.id, context.now, dueOn, context.entity.version],
   );
+}
+
+/**
+ * Forwarding to chosen channels: each must be an active channel of the municipality (else a
+ * 400 on channelIds); none chosen (null) means every active channel at dispatch time. Reopen
+ * does not come here, so a replacement search goes to the channels chosen at the forward.
+ */
+async function recordForwardChannels({ manager, entity, input }: TransitionContext): Promise<void> {
+  const chosen = Array.isArray(input.channelIds) ? [...new Set(input.channelIds.map(String))] : null;
+  if (chosen) {
+    const [{ active }] = await manager.query(
+      'SELECT count(*)::int AS active FROM jobcenter_channel WHERE id = ANY($1::uuid[]) AND municipality_id = $2 AND active',
+      [chosen, entity.municipality_id],
+    );
+    if (active !== chosen.length) throw new InvalidInputError('channelIds must name active jobcenter channels of the municipality', { field: 'channelIds' });
+  }
+  await manager.query('UPDATE job_order SET forward_channel_ids = $2 WHERE id = $1 AND version = $3', [entity.id, chosen, entity.version]);
 }
 
 /** Send the job description now; remind the jobcenter before the deadline; check the count at it. */
@@ -93,7 +110,13 @@ export const jobOrderWorkflow = defineWorkflow<JobOrderState, JobOrderEvent>({
         await manager.query('UPDATE job_order SET return_comment = $2 WHERE id = $1 AND version = $3', [entity.id, input.comment, entity.version]);
       },
     },
-    forward: { apply: startCandidateSearch, effects: candidateSearchEffects },
+    forward: {
+      apply: async (context) => {
+        await recordForwardChannels(context);
+        await startCandidateSearch(context);
+      },
+      effects: candidateSearchEffects,
+    },
     send_shortlist: {
       effects: [{ job: 'send-shortlist' }],
     },

@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@klausul/domain';
 import { CurrentActor, Roles } from '@klausul/identity';
 import { ApiPageOf, type Page } from '@klausul/paging';
-import { CreateJobOrderDto, JobOrderEventDto, JobOrderListQuery, JobOrderView, ReturnJobOrderDto, UpdateJobOrderDto } from './job-order.dto';
+import { CreateJobOrderDto, ForwardJobOrderDto, JobOrderEventDto, JobOrderListQuery, JobOrderView, ReturnJobOrderDto, UpdateJobOrderDto } from './job-order.dto';
 import { JobOrderService } from './job-order.service';
 import { jobOrderWorkflow } from './job-order.workflow';
 
@@ -66,8 +66,8 @@ export class JobOrdersController {
   @Post('job-orders/:id/forward')
   @HttpCode(200)
   @Roles(...jobOrderWorkflow.table.events.forward.roles)
-  @ApiOperation({ summary: "Forward it to the jobcenter's channels; starts the candidate deadline (procurement)" })
-  forward(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: JobOrderEventDto): Promise<JobOrderView> {
+  @ApiOperation({ summary: "Forward it to the jobcenter's channels (channelIds, or every active one); starts the candidate deadline (procurement)" })
+  forward(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: ForwardJobOrderDto): Promise<JobOrderView> {
     return this.jobOrders.fire(actor, id, 'forward', dto);
   }
 

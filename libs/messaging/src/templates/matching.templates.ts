@@ -46,13 +46,9 @@ export function jobDescription(d: JobDescriptionData, links: LinkBuilder): Email
 }
 
 /** How far the jobcenter has come with a job order's candidates. */
-export interface CandidatesStatusData {
-  jobOrderId: string;
-  title: string;
-  supplierName: string;
+export interface CandidatesStatusData extends Pick<JobDescriptionData, 'jobOrderId' | 'title' | 'supplierName' | 'positions'> {
   /** Candidates proposed and not withdrawn or declined. */
   proposed: number;
-  positions: number;
   /** YYYY-MM-DD */
   candidatesDueOn: string;
 }
@@ -80,15 +76,13 @@ export function candidatesMissing(d: CandidatesStatusData, links: LinkBuilder): 
         `Fristen for kandidater til "${d.title}" hos ${d.supplierName} var ${danishDate(d.candidatesDueOn)}. ` +
           `Der er foreslået ${count(d.proposed, 'kandidat', 'kandidater')} til ${count(d.positions, 'stilling', 'stillinger')}.`,
       ),
-      action('Åbn matchmaking-enhedens arbejdsrum', links.unit()),
+      action('Se kandidaterne til stillingen', links.unitCandidates(d.jobOrderId)),
     ],
   };
 }
 
 /** To the supplier's HR contacts, when the shortlist is released. */
-export interface ShortlistData {
-  jobOrderId: string;
-  title: string;
+export interface ShortlistData extends Pick<JobDescriptionData, 'jobOrderId' | 'title'> {
   shortlisted: number;
 }
 

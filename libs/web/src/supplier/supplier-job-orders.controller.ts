@@ -6,7 +6,7 @@ import { type Actor, ConflictError } from '@klausul/domain';
 import { CurrentActor, Roles, WebForms } from '@klausul/identity';
 import { CreateJobOrderDto, JobOrderEventDto, JobOrderService, type JobOrderView } from '@klausul/matching';
 import { domainErrorOf, type FormErrors, FormBody, type FormState, type FormValues, number, validateForm } from '../forms/form';
-import { type Translate, translator } from '../i18n/i18n';
+import { translator } from '../i18n/i18n';
 import { languageOf } from '../setup/page-locals';
 import { redirectAfterPost, renderPage } from '../setup/render-page';
 import {
@@ -14,6 +14,7 @@ import {
   typedValues,
 } from './job-order-form';
 import { choiceParam, idParam, SUPPLIER_ROLE } from './supplier-pages';
+import { jobOrderFacts } from './job-order-facts';
 
 const SAVED = ['created', 'updated', 'submitted', 'closed', 'cancelled'] as const;
 /** The events a supplier confirms on a page of their own before they happen (neither can be undone by the supplier). */
@@ -201,7 +202,7 @@ export class SupplierJobOrdersController {
         saved: model.saved ?? null,
         notEditable: model.notEditable ?? false,
         form: { values: {}, errors: model.errors },
-        facts: facts(order, t),
+        facts: jobOrderFacts(order, t),
       },
       model.status ?? 200,
     );
@@ -220,19 +221,4 @@ const editTarget = (order: JobOrderView): FormTarget => ({ contractId: order.con
 function versionInput(body: FormValues): FormValues {
   const expectedVersion = number(body.expectedVersion);
   return expectedVersion === undefined ? {} : { expectedVersion };
-}
-
-function facts(order: JobOrderView, t: Translate) {
-  const label = (field: string) => t(`supplier.jobOrder.fields.${field}`);
-  return [
-    { label: label('tasks'), value: order.tasks, lines: true },
-    { label: label('positions'), value: order.positions, number: true },
-    { label: label('weeklyHours'), value: order.weeklyHours, number: true },
-    { label: label('shiftPattern'), value: t(`supplier.shifts.${order.shiftPattern}`) },
-    { label: label('startDate'), value: order.startDate, date: true },
-    { label: label('workplaceAddress'), value: order.workplaceAddress },
-    { label: label('requirements'), value: order.requirements, lines: true },
-    { label: label('learningOnTheJob'), value: order.learningOnTheJob, lines: true },
-    { label: label('interviewContact'), value: order.interviewContact },
-  ];
 }
