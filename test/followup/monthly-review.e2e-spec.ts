@@ -8,7 +8,6 @@ import { bearer } from '../support/identity.factory';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { clearQueueKeys, eventually, testRuntime } from '../support/test-runtime';
 
-const DAY = 86_400_000;
 
 describe('phase 3: the monthly run, the supplier link and the confirmation', () => {
   let db: TestDatabase;
@@ -74,13 +73,11 @@ describe('phase 3: the monthly run, the supplier link and the confirmation', () 
     const foreign = await app.get(ReviewLinkSigner).sign({ reviewId: other.id, supplierId: c.suppliers[0].id, contractId: c.contracts[0], period: '2025-03', exp: claims.exp });
     const refused = await f.http().post(`/api/v1/review-links/${foreign}`).send({ placements: [] });
     expect(refused.status).toBe(403);
-    clock.advance(15 * DAY);
-    try {
-      const expired = await f.http().post(`/api/v1/review-links/${token}`).send({ placements: placements.map((placementId) => ({ placementId, stillEmployed: true, weeklyHours: 10 })) });
-      expect(expired.status).toBe(401);
-    } finally {
-      clock.advance(-15 * DAY);
-    }
+    // A link past its expiry, signed as the run signs it. (Moving the shared clock instead would let
+    // the worker's due-task sweep, every 200 ms, mark the month overdue meanwhile.)
+    const pastExpiry = await app.get(ReviewLinkSigner).sign({ ...claims, exp: Math.floor(clock.now().getTime() / 1000) - 60 });
+    const expired = await f.http().post(`/api/v1/review-links/${pastExpiry}`).send({ placements: placements.map((placementId) => ({ placementId, stillEmployed: true, weeklyHours: 10 })) });
+    expect(expired.status).toBe(401);
     expect((await f.reviewOf(c.contracts[0], '2025-03')).state).toBe('awaiting_supplier');
     expect((await f.reviewOf(c.contracts[1], '2025-03')).state).toBe('awaiting_supplier');
   });
@@ -133,13 +130,27 @@ describe('phase 3: the monthly run, the supplier link and the confirmation', () 
     expect((await f.http().get(`/api/v1/reviews/${review.id}/confirmation`).set(bearer(c.hr[0].token))).status).toBe(404);
     await f.http().get(`/api/v1/reviews/${review.id}/confirmation`).set(bearer(c.hr[1].token)).expect(200);
     await f.http().post(`/api/v1/reviews/${review.id}/confirmation`).set(bearer(c.hr[1].token)).send({ placements: [] }).expect(200);
-    const concluded = await f.http().post(`/api/v1/reviews/${review.id}/conclude`).set(bearer(c.unit.employment.token))
-      .send({ discussion: 'Ingen ansættelser endnu', actions: ['offer_upskilling', 'notify_breach'], breachNote: 'Klausulen kræver 13 ansættelser' }).expect(200);
-    expect(concluded.body).toMatchObject({ state: 'concluded', actions: ['offer_upskilling', 'notify_breach'] });
+    const conclusion = { discussion: 'Ingen ansættelser endnu', actions: ['offer_upskilling', 'notify_breach'], breachNote: 'Klausulen kræver 13 ansættelser' };
+    const conclude = (body: Record<string, unknown>) => f.http().post(`/api/v1/reviews/${review.id}/conclude`).set(bearer(c.unit.employment.token)).send(body);
+    // Upskilling is offered in a programme of the municipality's own.
+    const missing = await conclude(conclusion).expect(400);
+    expect(missing.body.details).toMatchObject({ field: 'upskillingProgrammeId' });
+    const foreign = (await f.http().post('/api/v1/upskilling/programmes').set(bearer((await f.contracts.unit()).employment.token)).send({ name: 'Andet sted', capacity: 5, maxDurationMonths: 6 }).expect(201)).body.id;
+    expect((await conclude({ ...conclusion, upskillingProgrammeId: foreign }).expect(400)).body.details).toMatchObject({ field: 'upskillingProgrammeId' });
+    expect((await f.reviewOf(c.contracts[1], '2025-03')).state).toBe('submitted');
+    const programme = (await f.http().post('/api/v1/upskilling/programmes').set(bearer(c.unit.employment.token)).send({ name: 'Kørekursus', capacity: 5, maxDurationMonths: 6 }).expect(201)).body.id;
+    const concluded = await conclude({ ...conclusion, upskillingProgrammeId: programme }).expect(200);
+    expect(concluded.body).toMatchObject({ state: 'concluded', actions: ['offer_upskilling', 'notify_breach'], upskillingProgramme: { id: programme, name: 'Kørekursus' } });
     await eventually(async () => f.mails().find((m) => m.subject.startsWith('Beskæftigelsesklausulen er ikke opfyldt')));
+    // The meeting pack for Danish Excel: one line per employee, the contract without employees on a line of its own.
     const csv = await f.http().get('/api/v1/reviews.csv?period=2025-03').set(bearer(c.unit.procurement.token)).expect(200);
-    expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.text.trim().split('\r\n')).toHaveLength(1 + 3 + 1);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="moedepakke-2025-03.csv"; filename*=UTF-8\'\'m%C3%B8depakke-2025-03.csv');
+    expect(csv.headers['cache-control']).toBe('no-store');
+    const lines = csv.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(lines).toHaveLength(1 + 3 + 1);
+    expect(lines[0].split(';').slice(0, 4)).toEqual(['Måned', 'Udbud', 'Leverandør', 'CVR']);
+    expect(lines.filter((line) => line.split(';')[18] === '2025-03-20')).toHaveLength(1);
     expect((await f.http().get('/api/v1/reviews.csv?period=2025-3').set(bearer(c.unit.procurement.token))).status).toBe(400);
   });
 

@@ -10,7 +10,7 @@ import { clearQueueKeys, testRuntime } from '../support/test-runtime';
 
 // Known here, so the test can sign what an attacker holding the secret (or a bug) would sign.
 const SECRET = 'review-link-secret-for-this-test-file-only-0123456789';
-const INTERNAL = { discussion: 'Intern drøftelse: chaufføren har svært ved morgenruterne', challenges: 'Intern udfordring: sygefravær', actions: ['offer_upskilling'] };
+const INTERNAL = { discussion: 'Intern drøftelse: chaufføren har svært ved morgenruterne', challenges: 'Intern udfordring: sygefravær', actions: ['request_replacement'] };
 const NOTE_TO_SUPPLIER = 'Tak for opfølgningen; vi tilbyder et kørekursus i maj.';
 const TABLES = ['review', 'review_run', 'review_request', 'placement_check', 'outbox', 'workflow_transition'];
 
@@ -109,7 +109,7 @@ describe('phase 3: what a supplier sees of a review, the signed link and which m
       expect(review).toMatchObject({ id: reviewId, noteToSupplier: NOTE_TO_SUPPLIER, supplierNote: 'Alt vel', state: 'concluded' });
       for (const key of ['discussion', 'challenges', 'actions']) expect(review).not.toHaveProperty(key);
       expect(JSON.stringify(review)).not.toContain('Intern');
-      expect(JSON.stringify(review)).not.toContain('offer_upskilling');
+      expect(JSON.stringify(review)).not.toContain('request_replacement');
     }
     // Nor in the review's history: of the conclusion, the supplier reads only the note meant for it.
     const history = (await f.http().get(`/api/v1/reviews/${reviewId}/history`).set(hr).expect(200)).body.items;

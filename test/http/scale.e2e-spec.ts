@@ -69,7 +69,7 @@ describe('at a large municipality’s size', () => {
   }, 300_000);
 
   /** Query strings a route requires. */
-  const REQUIRED_QUERY: Record<string, string> = { '/api/v1/reviews.csv': '?period=2026-10' };
+  const REQUIRED_QUERY: Record<string, string> = { '/api/v1/reviews.csv': '?period=2026-10', '/api/v1/reviews.xlsx': '?period=2026-10' };
 
   function concrete(route: string): string {
     const id = (prefix: string, key: string) => (route.startsWith(prefix) ? ids[key] : undefined);

@@ -8,7 +8,7 @@ import { ReviewLinkSigner } from '../links/review-link.signer';
 import { effectiveFromOf } from './review-answers';
 import { ReviewConfirmationService } from './review-confirmation.service';
 import type { PlacementCheckView, ReviewView } from './review.dto';
-import { type ReviewEmployeeRow, reviewEmployees } from './review-form.queries';
+import { type ReviewEmployeeRow, reviewEmployees, reviewEmployeesOf } from './review-form.queries';
 import { periodBounds } from './review-period';
 import { ReviewService } from './review.service';
 import { type ReviewState, reviewWorkflow } from './review.workflow';
@@ -40,6 +40,13 @@ export interface ReviewForm {
   today: string;
   /** Whether the workflow lets this actor confirm the review now (else the page shows what was recorded). */
   canConfirm: boolean;
+}
+
+/** What the supplier answered for one review, as the month's tables show it: who left, whose hours changed, the notes. */
+export interface ReviewAnswers {
+  left: { name: string | null; endDate: string | null; endReason: string | null }[];
+  hoursChanged: { name: string | null; from: number; to: number }[];
+  notes: { name: string | null; note: string }[];
 }
 
 /** Why a review link does not open, for a page that explains it (the REST route answers 401 for both). */
@@ -76,6 +83,27 @@ export class ReviewFormService {
       today: copenhagenDateOf(this.clock.now()),
       canConfirm: allowedEvents(reviewWorkflow.table, review.state as ReviewState, actor.role).includes('submit'),
     };
+  }
+
+  /**
+   * The supplier's answers for a page of one period's reviews (which `actor` has listed
+   * through ReviewService.list), in one query; the people named go to the access log once.
+   */
+  async answersOf(actor: Actor, reviewIds: readonly string[], period: string): Promise<Map<string, ReviewAnswers>> {
+    const answers = new Map<string, ReviewAnswers>(reviewIds.map((id) => [id, { left: [], hoursChanged: [], notes: [] }]));
+    if (reviewIds.length === 0) return answers;
+    const rows = await reviewEmployeesOf(this.dataSource.manager, reviewIds, periodBounds(period).last);
+    const named = rows.filter((row) => row.candidate_id && row.employee_name !== null).map((row) => row.candidate_id as string);
+    await this.accessLog.recordMany(actor, { action: 'read-review-answers', subjectType: 'candidate', subjectIds: [...new Set(named)] });
+    for (const row of rows) {
+      const review = answers.get(row.review_id)!;
+      const name = row.employee_name;
+      if (row.still_employed === false) review.left.push({ name, endDate: row.answered_end_text, endReason: row.answered_end_reason });
+      const to = row.answered_weekly_hours === null ? null : Number(row.answered_weekly_hours);
+      if (row.still_employed === true && to !== null && to !== Number(row.previous_weekly_hours)) review.hoursChanged.push({ name, from: Number(row.previous_weekly_hours), to });
+      if (row.note) review.notes.push({ name, note: row.note });
+    }
+    return answers;
   }
 
   /** The form a signed link grants; refused exactly as the REST link route refuses (401, 403, 410). */

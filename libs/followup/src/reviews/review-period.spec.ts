@@ -1,4 +1,4 @@
-import { addPeriods, firstWorkingDayOf, isPeriod, periodBounds, periodToReview, reviewSchedule, runCalendar, workingDaysOf } from './review-period';
+import { addPeriods, escalatedDueOnOrBefore, firstWorkingDayOf, isPeriod, periodBounds, periodToReview, reviewSchedule, runCalendar, workingDaysOf } from './review-period';
 
 describe('review periods', () => {
   it('accepts only real months', () => {
@@ -48,5 +48,42 @@ describe('review periods', () => {
     expect(days.filter((d) => d.period === '2025-04').map((d) => [d.workingDay, d.date]).slice(0, 3)).toEqual([[1, '2025-05-01'], [2, '2025-05-02'], [3, '2025-05-05']]);
     // Late on the last day of a month in UTC is already the next month in Copenhagen.
     expect(new Set(runCalendar(new Date('2025-05-31T22:30:00Z')).map((d) => d.period))).toEqual(new Set(['2025-04', '2025-05']));
+  });
+
+  describe('escalatedDueOnOrBefore: the due day on or before which an overdue review is escalated now', () => {
+    const HOUR = 3_600_000;
+
+    it('turns at 16:00 Copenhagen on the fifth working day after the due day', () => {
+      // Due Monday 3 March 2025; five working days later is Monday 10 March (CET: 16:00 is 15:00Z).
+      expect(escalatedDueOnOrBefore(new Date('2025-03-10T14:59:59Z'), 5) < '2025-03-03').toBe(true);
+      expect(escalatedDueOnOrBefore(new Date('2025-03-10T15:00:00Z'), 5)).toBe('2025-03-03');
+    });
+
+    it('skips weekends and public holidays (Easter 2025)', () => {
+      // Due Friday 11 April: the working days after it are 14, 15, 16, 22 and 23 April (17, 18 and 21 are holidays); CEST: 16:00 is 14:00Z.
+      expect(escalatedDueOnOrBefore(new Date('2025-04-22T20:00:00Z'), 5) < '2025-04-11').toBe(true);
+      expect(escalatedDueOnOrBefore(new Date('2025-04-23T14:00:00Z'), 5) >= '2025-04-11').toBe(true);
+      // Friday 4 April is escalated on Friday 11 April, Monday 7 April not yet (the weekend between counts as Friday).
+      const cutoff = escalatedDueOnOrBefore(new Date('2025-04-11T14:00:00Z'), 5);
+      expect([cutoff >= '2025-04-04', cutoff < '2025-04-07']).toEqual([true, true]);
+    });
+
+    it('agrees with the escalation instant reviewSchedule plans for every run day of a year', () => {
+      const intervals = { reminderWorkingDays: 3, deadlineWorkingDays: 5, escalationWorkingDays: 5 };
+      for (let day = Date.parse('2025-01-02T06:00:00Z'); day < Date.parse('2026-01-01T06:00:00Z'); day += 24 * HOUR) {
+        const { dueOn, escalateAt } = reviewSchedule(new Date(day), intervals);
+        expect({ dueOn, before: escalatedDueOnOrBefore(new Date(escalateAt.getTime() - 1), 5) >= dueOn }).toEqual({ dueOn, before: false });
+        expect({ dueOn, at: escalatedDueOnOrBefore(escalateAt, 5) >= dueOn }).toEqual({ dueOn, at: true });
+      }
+    });
+
+    it('never moves back as time passes', () => {
+      let previous = '';
+      for (let t = Date.parse('2025-03-25T00:00:00Z'); t < Date.parse('2025-05-10T00:00:00Z'); t += 3 * HOUR) {
+        const cutoff = escalatedDueOnOrBefore(new Date(t), 5);
+        expect(cutoff >= previous).toBe(true);
+        previous = cutoff;
+      }
+    });
   });
 });

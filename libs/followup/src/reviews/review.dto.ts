@@ -51,6 +51,14 @@ export class ReviewListQuery extends PageQuery {
   @IsIn(reviewWorkflow.table.states, { message: `state must be one of: ${reviewWorkflow.table.states.join(', ')}` })
   state?: ReviewState;
 
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'true: only escalated reviews (overdue past their escalation); false: none of those (with state=overdue: overdue, not yet escalated)',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'escalated must be true or false' })
+  escalated?: 'true' | 'false';
+
   @ApiPropertyOptional({ format: 'uuid', description: "Only this supplier's reviews" })
   @IsOptional()
   @IsUUID('all', { message: 'supplierId must be a UUID' })
@@ -133,6 +141,11 @@ export class ConcludeReviewDto {
   @IsIn(REVIEW_ACTIONS, { each: true })
   actions?: ReviewAction[];
 
+  @ApiPropertyOptional({ format: 'uuid', description: "Required with offer_upskilling: the municipality's upskilling programme offered" })
+  @IsOptional()
+  @IsUUID('all', { message: 'upskillingProgrammeId must be a UUID' })
+  upskillingProgrammeId?: string;
+
   @ApiPropertyOptional({ description: 'Required with notify_breach: the note to the supplier' })
   @IsOptional()
   @IsString()
@@ -164,6 +177,11 @@ export class PlacementCheckView {
   @ApiProperty({ nullable: true, type: String }) note!: string | null;
 }
 
+export class ReviewProgrammeView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+}
+
 export class ReviewView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) contractId!: string;
@@ -180,6 +198,8 @@ export class ReviewView {
   @ApiPropertyOptional({ nullable: true, type: String, description: "The unit's own notes: not shown to supplier HR" }) discussion?: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: "The unit's own notes: not shown to supplier HR" }) challenges?: string | null;
   @ApiPropertyOptional({ enum: REVIEW_ACTIONS, isArray: true, description: "The unit's own decisions: not shown to supplier HR" }) actions?: ReviewAction[];
+  @ApiPropertyOptional({ nullable: true, type: () => ReviewProgrammeView, description: "The programme offered with offer_upskilling (the unit's own): not shown to supplier HR" })
+  upskillingProgramme?: ReviewProgrammeView | null;
   @ApiProperty({ type: [PlacementCheckView] }) placements!: PlacementCheckView[];
 }
 
@@ -195,7 +215,8 @@ const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 /** A review row (with supplier_name, tender_title, due_text) and its placement checks, as the API shows them to `audience`. */
 export function toReviewView(r: Record<string, any>, checks: Record<string, any>[], audience: ReviewAudience): ReviewView {
   // Left out of the supplier's view altogether (not nulled): these are the unit's own.
-  const internal = audience === 'unit' ? { discussion: r.discussion, challenges: r.challenges, actions: r.actions } : {};
+  const programme = r.upskilling_programme_id ? { id: String(r.upskilling_programme_id), name: String(r.upskilling_programme_name ?? '') } : null;
+  const internal = audience === 'unit' ? { discussion: r.discussion, challenges: r.challenges, actions: r.actions, upskillingProgramme: programme } : {};
   return {
     id: r.id,
     contractId: r.contract_id,

@@ -36,8 +36,9 @@ export async function emailsOf(manager: EntityManager, where: { supplierId?: str
   return rows.map((r) => r.email);
 }
 
-const REVIEW_VIEW_COLUMNS = `r.*, to_char(r.due_on, 'YYYY-MM-DD') AS due_text, s.name AS supplier_name, t.title AS tender_title`;
-const REVIEW_VIEW_FROM = 'review r JOIN supplier s ON s.id = r.supplier_id JOIN contract c ON c.id = r.contract_id JOIN tender t ON t.id = c.tender_id';
+const REVIEW_VIEW_COLUMNS = `r.*, to_char(r.due_on, 'YYYY-MM-DD') AS due_text, s.name AS supplier_name, t.title AS tender_title, up.name AS upskilling_programme_name`;
+const REVIEW_VIEW_FROM = `review r JOIN supplier s ON s.id = r.supplier_id JOIN contract c ON c.id = r.contract_id JOIN tender t ON t.id = c.tender_id
+  LEFT JOIN upskilling_programme up ON up.id = r.upskilling_programme_id`;
 
 export interface ReviewListFilters {
   /** All apply: a supplier HR contact's own supplier, and the query's. */
@@ -45,6 +46,8 @@ export interface ReviewListFilters {
   period?: string;
   state?: string;
   contractId?: string;
+  /** Only escalated reviews (true) or none of them (false): overdue with a due day on or before `cutoff`. */
+  escalated?: { escalated: boolean; cutoff: string };
 }
 
 /** One page of a municipality's reviews, with their supplier's name and tender's title, in the keyset's order. */
@@ -64,6 +67,10 @@ export function listReviews(
   if (filters.period) add('r.period = ?', filters.period);
   if (filters.state) add('r.state = ?', filters.state);
   if (filters.contractId) add('r.contract_id = ?', filters.contractId);
+  if (filters.escalated) {
+    const escalated = `(r.state = 'overdue' AND r.due_on <= ?::date)`;
+    add(filters.escalated.escalated ? escalated : `NOT ${escalated}`, filters.escalated.cutoff);
+  }
   return manager.query(
     `SELECT ${REVIEW_VIEW_COLUMNS}, ${keyset.keyColumn} FROM ${REVIEW_VIEW_FROM}
       WHERE ${where.join(' AND ')}${keyset.condition(params)}${keyset.orderAndLimit}`,
@@ -85,4 +92,19 @@ export function placementChecksOf(manager: EntityManager, reviewIds: readonly st
       ORDER BY pc.review_id, p.start_date, p.id`,
     [[...reviewIds]],
   );
+}
+
+/** The job order a replacement search reopens: the contract's most recently closed one, if any. */
+export async function replacementJobOrderOf(manager: EntityManager, contractId: string): Promise<{ id: string; title: string } | undefined> {
+  const [order] = await manager.query(
+    `SELECT id, title FROM job_order WHERE contract_id = $1 AND state = 'closed' ORDER BY updated_at DESC, id DESC LIMIT 1`,
+    [contractId],
+  );
+  return order;
+}
+
+/** Whether the programme is one of the municipality's (an offer names a programme the unit runs). */
+export async function programmeOfMunicipality(manager: EntityManager, municipalityId: string, programmeId: string): Promise<boolean> {
+  const rows = await manager.query('SELECT 1 FROM upskilling_programme WHERE id = $1 AND municipality_id = $2', [programmeId, municipalityId]);
+  return rows.length > 0;
 }

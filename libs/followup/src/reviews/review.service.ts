@@ -8,7 +8,7 @@ import { MessageService } from '@klausul/messaging';
 import { Keyset, type Page } from '@klausul/paging';
 import { WorkflowEngine } from '@klausul/workflow';
 import { audienceOf, type ConcludeReviewDto, REVIEW_SORTS, type ReviewListQuery, type ReviewView, toReviewView } from './review.dto';
-import { emailsOf, listReviews, loadReview, placementChecksOf, reviewWithNames } from './review.queries';
+import { emailsOf, listReviews, loadReview, placementChecksOf, programmeOfMunicipality, replacementJobOrderOf, reviewWithNames } from './review.queries';
 import { REVIEW_RUN_SORTS, type ReviewRunListQuery, type ReviewRunView, toReviewRunView } from './review-run.dto';
 import { listReviewRuns } from './review-run.queries';
 import { escalatedDueOnOrBefore, type Period, periodToReview } from './review-period';
@@ -84,7 +84,8 @@ export class ReviewService {
     const keyset = Keyset.of(query, REVIEW_SORTS, '-period', 'r.id');
     const supplierIds = [actor.role === 'supplier_hr' ? actor.supplierId : null, query.supplierId].filter((id): id is string => !!id);
     const manager = this.dataSource.manager;
-    const rows = await listReviews(manager, actor.municipalityId, { supplierIds, period: query.period, state: query.state, contractId: query.contractId }, keyset);
+    const escalated = query.escalated ? { escalated: query.escalated === 'true', cutoff: this.escalationCutoff() } : undefined;
+    const rows = await listReviews(manager, actor.municipalityId, { supplierIds, period: query.period, state: query.state, contractId: query.contractId, escalated }, keyset);
     const checks = await placementChecksOf(manager, rows.slice(0, keyset.limit).map((row) => row.id));
     const audience = audienceOf(actor.role);
     return keyset.page(rows, (row) => toReviewView(row, checks.filter((check) => check.review_id === row.id), audience));
@@ -96,6 +97,11 @@ export class ReviewService {
     return keyset.page(await listReviewRuns(this.dataSource.manager, actor.municipalityId, keyset), toReviewRunView);
   }
 
+  /** The job order a replacement search on this review would reopen now (the contract's last closed one), for the conclude form to name. */
+  async replacementJobOrder(actor: Actor, review: Pick<ReviewView, 'contractId'>): Promise<{ id: string; title: string } | null> {
+    return (await replacementJobOrderOf(this.dataSource.manager, review.contractId)) ?? null;
+  }
+
   /**
    * The unit concludes: records the talk and the actions (the unit's own) and what it chooses
    * to tell the supplier; a replacement reopens the contract's closed job order. The
@@ -103,18 +109,21 @@ export class ReviewService {
    */
   async conclude(actor: Actor, id: string, dto: ConcludeReviewDto): Promise<ReviewView> {
     const actions = [...new Set(dto.actions ?? [])];
-    if (actions.includes('notify_breach') && !dto.breachNote?.trim()) throw new InvalidInputError('notify_breach needs a breachNote for the supplier');
+    if (actions.includes('notify_breach') && !dto.breachNote?.trim()) throw new InvalidInputError('notify_breach needs a breachNote for the supplier', { field: 'breachNote' });
+    const offered = actions.includes('offer_upskilling');
+    if (offered && !dto.upskillingProgrammeId) throw new InvalidInputError('offer_upskilling needs an upskillingProgrammeId', { field: 'upskillingProgrammeId' });
     return this.dataSource.transaction(async (manager) => {
-      const input = { discussion: dto.discussion, challenges: dto.challenges, actions, noteToSupplier: dto.noteToSupplier ?? null };
+      if (offered && !(await programmeOfMunicipality(manager, actor.municipalityId, dto.upskillingProgrammeId!))) {
+        throw new InvalidInputError('upskillingProgrammeId is not an upskilling programme of the municipality', { field: 'upskillingProgrammeId' });
+      }
+      const upskillingProgrammeId = offered ? dto.upskillingProgrammeId! : null;
+      const input = { discussion: dto.discussion, challenges: dto.challenges, actions, noteToSupplier: dto.noteToSupplier ?? null, upskillingProgrammeId };
       await this.engine.transitionWithin(manager, reviewWorkflow, id, 'conclude', actor, input, {
         expectedVersion: dto.expectedVersion,
       });
       const [review] = await manager.query('SELECT * FROM review WHERE id = $1', [id]);
       if (actions.includes('request_replacement')) {
-        const [order] = await manager.query(
-          `SELECT id FROM job_order WHERE contract_id = $1 AND state = 'closed' ORDER BY updated_at DESC LIMIT 1`,
-          [review.contract_id],
-        );
+        const order = await replacementJobOrderOf(manager, review.contract_id);
         if (order) await this.engine.transitionWithin(manager, jobOrderWorkflow, order.id, 'reopen', actor);
       }
       if (actions.includes('notify_breach')) {
@@ -134,26 +143,4 @@ export class ReviewService {
       return this.view(manager, id, actor);
     });
   }
-
-  /** A month's reviews as CSV (one line per placement check; no names of people). */
-  async csv(actor: Actor, period: string): Promise<string> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT r.period, r.id AS review_id, r.contract_id, s.cvr, s.name AS supplier, r.state, to_char(r.due_on, 'YYYY-MM-DD') AS due_on,
-              pc.placement_id, pc.previous_weekly_hours, pc.still_employed, pc.weekly_hours, to_char(pc.end_date, 'YYYY-MM-DD') AS end_date, pc.end_reason
-         FROM review r JOIN supplier s ON s.id = r.supplier_id LEFT JOIN placement_check pc ON pc.review_id = r.id
-        WHERE r.municipality_id = $1 AND r.period = $2 ORDER BY s.name, r.contract_id, pc.placement_id`,
-      [actor.municipalityId, period],
-    );
-    const header = ['period', 'review_id', 'contract_id', 'supplier_cvr', 'supplier', 'state', 'due_on', 'placement_id', 'previous_weekly_hours', 'still_employed', 'weekly_hours', 'end_date', 'end_reason'];
-    const keys = ['period', 'review_id', 'contract_id', 'cvr', 'supplier', 'state', 'due_on', 'placement_id', 'previous_weekly_hours', 'still_employed', 'weekly_hours', 'end_date', 'end_reason'];
-    return [header.join(','), ...rows.map((row) => keys.map((k) => csvField(row[k])).join(','))].join('\r\n') + '\r\n';
-  }
-}
-
-/** Quotes a field when needed; a leading =, +, - or @ is neutralised so spreadsheets do not run it. */
-export function csvField(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (/^[=+\-@]/.test(text) && Number.isNaN(Number(text))) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

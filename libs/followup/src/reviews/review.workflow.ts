@@ -55,14 +55,10 @@ export const reviewWorkflow = defineWorkflow<ReviewState, ReviewEvent>({
     },
     conclude: {
       apply: async ({ manager, entity, input, now }) => {
-        await manager.query('UPDATE review SET discussion = $2, challenges = $3, actions = $4, note_to_supplier = $5, concluded_at = $6 WHERE id = $1', [
-          entity.id,
-          input.discussion,
-          input.challenges ?? null,
-          JSON.stringify(input.actions ?? []),
-          input.noteToSupplier ?? null,
-          now,
-        ]);
+        await manager.query(
+          'UPDATE review SET discussion = $2, challenges = $3, actions = $4, note_to_supplier = $5, concluded_at = $6, upskilling_programme_id = $7 WHERE id = $1',
+          [entity.id, input.discussion, input.challenges ?? null, JSON.stringify(input.actions ?? []), input.noteToSupplier ?? null, now, input.upskillingProgrammeId ?? null],
+        );
       },
     },
   },

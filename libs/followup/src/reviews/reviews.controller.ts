@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@klausul/domain';
 import { CurrentActor, Roles } from '@klausul/identity';
@@ -10,6 +11,10 @@ import { ReviewRunCommand } from './review-run.command';
 import { ReviewRunListQuery, ReviewRunView } from './review-run.dto';
 import { ReviewService } from './review.service';
 import { reviewWorkflow } from './review.workflow';
+import { CSV_CONTENT_TYPE, meetingPackDisposition, XLSX_CONTENT_TYPE } from '../meeting-pack/meeting-pack';
+import { writeMeetingPackCsv } from '../meeting-pack/meeting-pack.csv';
+import { MeetingPackService } from '../meeting-pack/meeting-pack.service';
+import { writeMeetingPackXlsx } from '../meeting-pack/meeting-pack.xlsx';
 
 const UNIT = ['admin', 'procurement_caseworker', 'employment_caseworker'] as const;
 
@@ -21,6 +26,7 @@ export class ReviewsController {
     private readonly reviews: ReviewService,
     private readonly confirmations: ReviewConfirmationService,
     private readonly runs: ReviewRunCommand,
+    private readonly packs: MeetingPackService,
   ) {}
 
   @Post('reviews/runs')
@@ -50,10 +56,22 @@ export class ReviewsController {
 
   @Get('reviews.csv')
   @Roles(...UNIT)
-  @Header('Content-Type', 'text/csv; charset=utf-8')
-  @ApiOperation({ summary: "A month's reviews as CSV, one line per placement" })
-  csv(@CurrentActor() actor: Actor, @Query() query: ReviewCsvQueryDto): Promise<string> {
-    return this.reviews.csv(actor, query.period);
+  @ApiOperation({
+    summary: "The month's meeting pack as CSV for Danish Excel (UTF-8 with BOM, ';', decimal comma): one line per employee with its contract's figures and the supplier's answer",
+  })
+  async csv(@CurrentActor() actor: Actor, @Query() query: ReviewCsvQueryDto, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const csv = writeMeetingPackCsv(await this.packs.build(actor, query.period));
+    res.set({ 'Content-Type': CSV_CONTENT_TYPE, 'Content-Disposition': meetingPackDisposition(query.period, 'csv'), 'Cache-Control': 'no-store' });
+    return csv;
+  }
+
+  @Get('reviews.xlsx')
+  @Roles(...UNIT)
+  @ApiOperation({ summary: "The month's meeting pack as an Excel workbook: sheets Kontrakter and Medarbejdere, Danish headings, typed number and date cells" })
+  async xlsx(@CurrentActor() actor: Actor, @Query() query: ReviewCsvQueryDto, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const xlsx = await writeMeetingPackXlsx(await this.packs.build(actor, query.period));
+    res.set({ 'Content-Disposition': meetingPackDisposition(query.period, 'xlsx'), 'Cache-Control': 'no-store' });
+    return new StreamableFile(xlsx, { type: XLSX_CONTENT_TYPE, length: xlsx.length });
   }
 
   @Get('reviews/:id')

@@ -65,7 +65,7 @@ export function reviewOverdue(d: ReviewData, links: LinkBuilder): EmailContent {
     heading: `Opfølgningen ${d.period} er ikke bekræftet`,
     blocks: [
       paragraph(`${d.supplierName} har ikke bekræftet den månedlige opfølgning for "${d.tenderTitle}" (${d.period}); fristen var ${danishDate(d.dueOn)}.`),
-      action('Åbn matchmaking-enhedens arbejdsrum', links.unit()),
+      action('Åbn opfølgningen', links.unitReview(d.reviewId)),
     ],
   };
 }
@@ -77,7 +77,7 @@ export function reviewEscalated(d: ReviewData, links: LinkBuilder): EmailContent
     heading: `Eskaleret: opfølgningen ${d.period} mangler stadig`,
     blocks: [
       paragraph(`${d.supplierName} har stadig ikke bekræftet opfølgningen ${d.period} for "${d.tenderTitle}"; fristen var ${danishDate(d.dueOn)}.`),
-      action('Åbn matchmaking-enhedens arbejdsrum', links.unit()),
+      action('Åbn opfølgningen', links.unitReview(d.reviewId)),
     ],
   };
 }
@@ -101,7 +101,7 @@ export function reviewRunLate(d: ReviewRunLateData, links: LinkBuilder): EmailCo
           `men startede først ${danishInstant(d.startedAt)} (ingen baggrundsproces kørte i mellemtiden). ` +
           `${count(d.reviewsCreated, 'opfølgning', 'opfølgninger')} er oprettet, og leverandørerne er bedt om at bekræfte; deres frister regnes fra i dag.`,
       ),
-      action('Åbn matchmaking-enhedens arbejdsrum', links.unit()),
+      action('Se månedens opfølgninger', links.unitReviews()),
     ],
   };
 }
