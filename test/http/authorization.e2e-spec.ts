@@ -145,6 +145,8 @@ const routes: RouteCase[] = [
   event('/api/v1/placements/{id}/end', (t) => `/api/v1/placements/${t.placement}/end`, CONTRACT_READERS, () => ({ endDate: '2025-01-01', reason: 'other' })),
   { method: 'get', route: '/api/v1/jobcenter-channels', path: () => '/api/v1/jobcenter-channels', roles: ADMIN, ok: 200 },
   { method: 'post', route: '/api/v1/jobcenter-channels', path: () => '/api/v1/jobcenter-channels', roles: ADMIN, ok: 201, body: () => ({ kind: 'email', name: `Kanal ${++counter}`, address: 'jc@example.dk' }) },
+  // Before the removal below: a removed channel is not tested.
+  { method: 'post', route: '/api/v1/jobcenter-channels/{id}/test', path: (t) => `/api/v1/jobcenter-channels/${t.channel}/test`, roles: ADMIN, ok: 202, scoped: true },
   { method: 'delete', route: '/api/v1/jobcenter-channels/{id}', path: (t) => `/api/v1/jobcenter-channels/${t.channel}`, roles: ADMIN, ok: 204, scoped: true },
   { method: 'get', route: '/api/v1/settings/matching', path: () => '/api/v1/settings/matching', roles: ADMIN, ok: 200 },
   { method: 'put', route: '/api/v1/settings/matching', path: () => '/api/v1/settings/matching', roles: ADMIN, ok: 200, body: () => ({ candidateWorkingDays: 10 }) },
@@ -154,6 +156,7 @@ const routes: RouteCase[] = [
   { method: 'put', route: '/api/v1/settings/follow-up', path: () => '/api/v1/settings/follow-up', roles: ADMIN, ok: 200, body: () => ({ reviewRunWorkingDay: 1, reviewRunTime: '08:00' }) },
   { method: 'get', route: '/api/v1/reviews', path: () => '/api/v1/reviews', roles: CONTRACT_READERS, ok: 200 },
   { method: 'get', route: '/api/v1/reviews.csv', path: () => '/api/v1/reviews.csv?period=2025-03', roles: UNIT_AND_ADMIN, ok: 200 },
+  { method: 'get', route: '/api/v1/reviews.xlsx', path: () => '/api/v1/reviews.xlsx?period=2025-03', roles: UNIT_AND_ADMIN, ok: 200 },
   { method: 'get', route: '/api/v1/reviews/{id}', path: (t) => `/api/v1/reviews/${t.review}`, roles: CONTRACT_READERS, ok: 200, scoped: true, supplierScoped: true },
   { method: 'get', route: '/api/v1/reviews/{id}/confirmation', path: (t) => `/api/v1/reviews/${t.review}/confirmation`, roles: SUPPLIER, ok: 200, scoped: true, supplierScoped: true },
   event('/api/v1/reviews/{id}/confirmation', (t) => `/api/v1/reviews/${t.review}/confirmation`, SUPPLIER, () => ({ placements: [] })),

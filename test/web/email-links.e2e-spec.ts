@@ -61,6 +61,7 @@ describe('every link in every e-mail opens a page', () => {
       'clause-breach': { reviewId: ids.review, period: review.period, tenderTitle: 'Buskørsel', note: 'Der mangler 2 ansatte' },
       invitation: { token: invitation, municipalityName: 'Odense Kommune', role: 'jobcenter_contact', expiresAt: new Date(Date.now() + 3600_000) },
       'password-reset': { token: reset, expiresAt: new Date(Date.now() + 3600_000) },
+      'channel-test': { channelName: 'Jobcenter Odense', municipalityName: 'Odense Kommune', sentBy: 'Mette Hansen' },
     };
   });
 

@@ -69,6 +69,11 @@ export class ApiKeyRepository {
     }));
   }
 
+  /** One key of the municipality (another municipality's is null, like one that does not exist). */
+  findInMunicipality(municipalityId: string, id: string): Promise<ApiKey | null> {
+    return this.keys.findOneBy({ id, municipalityId });
+  }
+
   /** Revokes the key (keeping the first revocation time); false if no such key in this municipality. */
   async revoke(municipalityId: string, id: string): Promise<boolean> {
     const rows = (await this.dataSource.query(

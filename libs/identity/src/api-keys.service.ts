@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { type Actor, NotFoundError } from '@klausul/domain';
+import { type Actor, isUuid, NotFoundError } from '@klausul/domain';
 import { Keyset, type Page, type PageQuery } from '@klausul/paging';
 import { API_KEY_ORDER, type ApiKeyResponse, type CreateApiKeyRequest, type CreatedApiKeyResponse, toApiKeyResponse } from './api-key.dto';
 import { ApiKeyRepository } from './api-key.repository';
@@ -29,6 +29,13 @@ export class ApiKeysService {
   async list(actor: Actor, query: PageQuery): Promise<Page<ApiKeyResponse>> {
     const keyset = Keyset.of(query, API_KEY_ORDER, '-createdAt', 'k.id');
     return keyset.page(await this.apiKeys.list(actor.municipalityId, keyset), (row) => toApiKeyResponse(row.key));
+  }
+
+  /** One key (never the key itself); another municipality's is not found. */
+  async get(actor: Actor, id: string): Promise<ApiKeyResponse> {
+    const key = isUuid(id) ? await this.apiKeys.findInMunicipality(actor.municipalityId, id) : null;
+    if (!key) throw new NotFoundError('API key', id);
+    return toApiKeyResponse(key);
   }
 
   /** Idempotent; a key of another municipality is not found. */

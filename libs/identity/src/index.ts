@@ -49,3 +49,5 @@ export type { SignedIn } from './auth.service';
 // The unit's administration pages (libs/web/src/unit/admin).
 export { UsersService } from './users.service';
 export { ApiKeysService } from './api-keys.service';
+export { UpdateUserRequest, type UserResponse } from './user.dto';
+export { CreateApiKeyRequest, type ApiKeyResponse, type CreatedApiKeyResponse } from './api-key.dto';

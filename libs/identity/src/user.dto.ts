@@ -1,13 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { MUNICIPALITY_ROLES, type MunicipalityRole, ROLES, type Role } from '@klausul/domain';
 import { IsQueryBoolean, PageQuery, type SortColumns, sortValues } from '@klausul/paging';
 import type { AppUser } from './app-user.entity';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './identity.constants';
-
-const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const normalisedEmail = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+import { DisplayNameField, EmailField, HrSupplierField, MunicipalityRoleField, PasswordField } from './user-fields';
 
 export class MunicipalityResponse {
   @ApiProperty({ format: 'uuid' })
@@ -58,48 +54,27 @@ export function toUserResponse(user: AppUser): UserResponse {
 }
 
 export class CreateUserRequest {
-  @ApiProperty({ example: 'kontakt@odense.dk' })
-  @Transform(normalisedEmail)
-  @IsEmail({}, { message: 'email must be an e-mail address' })
-  @MaxLength(254)
+  @EmailField('kontakt@odense.dk')
   email!: string;
 
-  @ApiProperty({ example: 'Mette Hansen' })
-  @Transform(trimmed)
-  @IsString()
-  @MinLength(1, { message: 'displayName must not be empty' })
-  @MaxLength(200)
+  @DisplayNameField({ example: 'Mette Hansen' })
   displayName!: string;
 
-  // A municipality's admin gives municipality roles only; operators come from the installation's configuration.
-  @ApiProperty({ enum: MUNICIPALITY_ROLES })
-  @IsIn(MUNICIPALITY_ROLES, { message: `role must be one of: ${MUNICIPALITY_ROLES.join(', ')}` })
+  @MunicipalityRoleField()
   role!: MunicipalityRole;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Required exactly when role is supplier_hr' })
-  @ValidateIf((o: CreateUserRequest) => o.role === 'supplier_hr' || o.supplierId !== undefined)
-  @IsUUID('all', { message: 'supplierId must be a UUID, and is required exactly when role is supplier_hr' })
+  @HrSupplierField('Required exactly when role is supplier_hr')
   supplierId?: string;
 
-  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
-  @IsString()
-  @MinLength(PASSWORD_MIN_LENGTH, { message: `password must be at least ${PASSWORD_MIN_LENGTH} characters` })
-  @MaxLength(PASSWORD_MAX_LENGTH)
+  @PasswordField()
   password!: string;
 }
 
 export class UpdateUserRequest {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Transform(trimmed)
-  @IsString()
-  @MinLength(1, { message: 'displayName must not be empty' })
-  @MaxLength(200)
+  @DisplayNameField({ optional: true })
   displayName?: string;
 
-  @ApiPropertyOptional({ enum: MUNICIPALITY_ROLES })
-  @IsOptional()
-  @IsIn(MUNICIPALITY_ROLES, { message: `role must be one of: ${MUNICIPALITY_ROLES.join(', ')}` })
+  @MunicipalityRoleField({ optional: true })
   role?: MunicipalityRole;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The supplier of a supplier_hr user' })

@@ -1,37 +1,21 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
 import { MUNICIPALITY_ROLES, type MunicipalityRole } from '@klausul/domain';
 import type { SortColumns } from '@klausul/paging';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../identity.constants';
+import { DisplayNameField, EmailField, HrSupplierField, MunicipalityRoleField, PasswordField } from '../user-fields';
 import type { AccountTokenRow } from './account-token.repository';
 import { invitationState } from './account-token';
 
-const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const normalisedEmail = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
-
 export class InviteRequest {
-  @ApiProperty({ example: 'hr@busselskab.dk' })
-  @Transform(normalisedEmail)
-  @IsEmail({}, { message: 'email must be an e-mail address' })
-  @MaxLength(254)
+  @EmailField('hr@busselskab.dk')
   email!: string;
 
-  @ApiProperty({ enum: MUNICIPALITY_ROLES, description: 'A procurement caseworker may invite supplier_hr only' })
-  @IsIn(MUNICIPALITY_ROLES, { message: `role must be one of: ${MUNICIPALITY_ROLES.join(', ')}` })
+  @MunicipalityRoleField({ description: 'A procurement caseworker may invite supplier_hr only' })
   role!: MunicipalityRole;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Required exactly when role is supplier_hr: a supplier of your municipality' })
-  @ValidateIf((o: InviteRequest) => o.role === 'supplier_hr' || o.supplierId !== undefined)
-  @IsUUID('all', { message: 'supplierId must be a UUID, and is required exactly when role is supplier_hr' })
+  @HrSupplierField('Required exactly when role is supplier_hr: a supplier of your municipality')
   supplierId?: string;
 
-  @ApiPropertyOptional({ example: 'Mette Hansen', description: 'The name the account gets; the person may change it when accepting' })
-  @IsOptional()
-  @Transform(trimmed)
-  @IsString()
-  @MinLength(1, { message: 'displayName must not be empty' })
-  @MaxLength(200)
+  @DisplayNameField({ optional: true, example: 'Mette Hansen', description: 'The name the account gets; the person may change it when accepting' })
   displayName?: string;
 }
 
@@ -80,33 +64,19 @@ export class InvitationPreviewResponse {
 }
 
 export class AcceptInvitationRequest {
-  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
-  @IsString()
-  @MinLength(PASSWORD_MIN_LENGTH, { message: `password must be at least ${PASSWORD_MIN_LENGTH} characters` })
-  @MaxLength(PASSWORD_MAX_LENGTH)
+  @PasswordField()
   password!: string;
 
-  @ApiPropertyOptional({ description: 'The name to show; default: the name the invitation gave, else the e-mail address' })
-  @IsOptional()
-  @Transform(trimmed)
-  @IsString()
-  @MinLength(1, { message: 'displayName must not be empty' })
-  @MaxLength(200)
+  @DisplayNameField({ optional: true, description: 'The name to show; default: the name the invitation gave, else the e-mail address' })
   displayName?: string;
 }
 
 export class PasswordResetRequest {
-  @ApiProperty({ example: 'hr@busselskab.dk' })
-  @Transform(normalisedEmail)
-  @IsEmail({}, { message: 'email must be an e-mail address' })
-  @MaxLength(254)
+  @EmailField('hr@busselskab.dk')
   email!: string;
 }
 
 export class NewPasswordRequest {
-  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
-  @IsString()
-  @MinLength(PASSWORD_MIN_LENGTH, { message: `password must be at least ${PASSWORD_MIN_LENGTH} characters` })
-  @MaxLength(PASSWORD_MAX_LENGTH)
+  @PasswordField()
   password!: string;
 }

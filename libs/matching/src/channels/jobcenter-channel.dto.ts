@@ -1,6 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Length, Max, Min, ValidateIf } from 'class-validator';
+import { isEmail, IsIn, IsInt, IsOptional, IsString, isURL, Length, Max, Min, ValidateBy, ValidateIf, type ValidationArguments } from 'class-validator';
 import { IsQueryBoolean, PageQuery, type SortColumns, sortValues } from '@klausul/paging';
+
+/**
+ * The address fits the channel's kind: an e-mail address for an email channel, an http(s) URL
+ * for a webhook. (Two conditional decorators on one property would skip both when either condition fails.)
+ */
+function IsChannelAddress() {
+  return ValidateBy({
+    name: 'isChannelAddress',
+    validator: {
+      validate: (value: unknown, args?: ValidationArguments) => {
+        if (typeof value !== 'string') return false;
+        const kind = (args?.object as { kind?: unknown } | undefined)?.kind;
+        return kind === 'webhook' ? isURL(value, { require_tld: false, protocols: ['http', 'https'], require_protocol: true }) : isEmail(value);
+      },
+      defaultMessage: () => 'address must be an e-mail address for an email channel, or an http(s) URL for a webhook channel',
+    },
+  });
+}
 
 export class CreateJobcenterChannelDto {
   @ApiProperty({ enum: ['email', 'webhook'] })
@@ -13,10 +31,9 @@ export class CreateJobcenterChannelDto {
   name!: string;
 
   @ApiProperty({ description: 'An e-mail address (email) or an https URL (webhook)' })
-  @ValidateIf((dto: CreateJobcenterChannelDto) => dto.kind === 'email')
-  @IsEmail({}, { message: 'address must be an e-mail address for an email channel' })
-  @ValidateIf((dto: CreateJobcenterChannelDto) => dto.kind === 'webhook')
-  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'address must be an http(s) URL for a webhook channel' })
+  @IsString()
+  @Length(1, 2000)
+  @IsChannelAddress()
   address!: string;
 
   @ApiPropertyOptional({ description: 'Webhook only: the shared secret the signature is made with (16+ characters)' })
@@ -72,4 +89,10 @@ export class JobcenterChannelListQuery extends PageQuery {
   @IsOptional()
   @IsQueryBoolean()
   active?: boolean;
+}
+
+/** A test message that was queued for a channel: the message log shows its delivery. */
+export class ChannelTestView {
+  @ApiProperty({ format: 'uuid' }) channelId!: string;
+  @ApiProperty({ format: 'uuid', description: 'The message in the message log (GET /messages/{id})' }) messageId!: string;
 }

@@ -1,9 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@klausul/domain';
 import { CurrentActor, Roles } from '@klausul/identity';
 import { ApiPageOf, type Page } from '@klausul/paging';
-import { CreateJobcenterChannelDto, JobcenterChannelListQuery, JobcenterChannelView, MatchingSettingsDto } from './jobcenter-channel.dto';
+import { ChannelTestView, CreateJobcenterChannelDto, JobcenterChannelListQuery, JobcenterChannelView, MatchingSettingsDto } from './jobcenter-channel.dto';
 import { JobcenterChannelService } from './jobcenter-channel.service';
 
 /** The municipality's matching configuration (admins). */
@@ -30,6 +30,15 @@ export class JobcenterChannelsController {
   @HttpCode(204)
   remove(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<void> {
     return this.channels.deactivate(actor, id);
+  }
+
+  @Post('jobcenter-channels/:id/test')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Send a test message to an active channel (an e-mail, or the webhook event channel.test); the message log shows its delivery' })
+  @ApiAcceptedResponse({ type: ChannelTestView })
+  @ApiNotFoundResponse({ description: 'No active channel with this id in the municipality' })
+  sendTest(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ChannelTestView> {
+    return this.channels.sendTest(actor, id);
   }
 
   @Get('settings/matching')

@@ -32,7 +32,7 @@ const cases: { [N in EmailTemplateName]: { data: EmailTemplates[N]; subject: str
   'candidates-missing': {
     data: { jobOrderId: ID, title: 'Chauffør', supplierName: HOSTILE, proposed: 1, positions: 3, candidatesDueOn: '2026-03-25' },
     subject: 'Frist overskredet: 1 af 3 kandidater til "Chauffør"',
-    links: ['https://klausul.odense.dk/unit'],
+    links: [`https://klausul.odense.dk/unit/job-orders/${ID}/candidates`],
   },
   shortlist: {
     data: { jobOrderId: ID, title: HOSTILE, shortlisted: 18 },
@@ -58,17 +58,17 @@ const cases: { [N in EmailTemplateName]: { data: EmailTemplates[N]; subject: str
   'review-overdue': {
     data: { reviewId: ID, period: '2025-04', tenderTitle: 'Visiteret kørsel', supplierName: HOSTILE, dueOn: '2025-05-08' },
     subject: `Frist overskredet: ${HOSTILE} har ikke bekræftet opfølgningen 2025-04`,
-    links: ['https://klausul.odense.dk/unit'],
+    links: [`https://klausul.odense.dk/unit/reviews/${ID}`],
   },
   'review-escalated': {
     data: { reviewId: ID, period: '2025-04', tenderTitle: 'Visiteret kørsel', supplierName: HOSTILE, dueOn: '2025-05-08' },
     subject: 'Eskaleret: opfølgningen 2025-04 for "Visiteret kørsel" mangler stadig',
-    links: ['https://klausul.odense.dk/unit'],
+    links: [`https://klausul.odense.dk/unit/reviews/${ID}`],
   },
   'review-run-late': {
     data: { period: '2025-03', dueAt: new Date('2025-04-01T06:00:00Z'), startedAt: new Date('2025-04-02T07:15:00Z'), reviewsCreated: 2 },
     subject: 'Den månedlige opfølgning for 2025-03 kørte forsinket',
-    links: ['https://klausul.odense.dk/unit'],
+    links: ['https://klausul.odense.dk/unit/reviews'],
   },
   'clause-breach': {
     data: { reviewId: ID, period: '2025-06', tenderTitle: 'Visiteret kørsel', note: `Kun 11 af 13 ansat.\n${HOSTILE}` },
@@ -84,6 +84,11 @@ const cases: { [N in EmailTemplateName]: { data: EmailTemplates[N]; subject: str
     data: { token: 'abc_DEF-123', expiresAt: new Date('2025-04-04T10:00:00Z') },
     subject: 'Nulstil din adgangskode til Klausul',
     links: ['https://klausul.odense.dk/reset-password/abc_DEF-123', 'https://klausul.odense.dk/forgot-password'],
+  },
+  'channel-test': {
+    data: { channelName: HOSTILE, municipalityName: 'Odense Kommune', sentBy: 'Mette Hansen' },
+    subject: `Test fra Klausul: ${HOSTILE}`,
+    links: ['https://klausul.odense.dk/jobcenter'],
   },
 };
 

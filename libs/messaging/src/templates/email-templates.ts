@@ -1,5 +1,6 @@
 import type { LinkBuilder } from '@klausul/links';
 import { type InvitationData, invitation, type PasswordResetData, passwordReset } from './account.templates';
+import { channelTest, type ChannelTestData } from './admin.templates';
 import { supplierWelcome, type SupplierWelcomeData } from './contracts.templates';
 import { type EmailContent, renderContent, type RenderedEmail } from './email-layout';
 import {
@@ -39,6 +40,7 @@ export interface EmailTemplates {
   'clause-breach': ClauseBreachData;
   invitation: InvitationData;
   'password-reset': PasswordResetData;
+  'channel-test': ChannelTestData;
 }
 
 export type EmailTemplateName = keyof EmailTemplates;
@@ -57,6 +59,7 @@ const CATALOGUE: { [N in EmailTemplateName]: (data: EmailTemplates[N], links: Li
   'clause-breach': clauseBreach,
   invitation,
   'password-reset': passwordReset,
+  'channel-test': channelTest,
 };
 
 export const EMAIL_TEMPLATE_NAMES = Object.keys(CATALOGUE) as EmailTemplateName[];

@@ -32,7 +32,17 @@ interface AuditRow {
   to_state: string | null;
 }
 
-const KINDS: readonly AuditKind[] = ['change', 'read'];
+export const AUDIT_KINDS: readonly AuditKind[] = ['change', 'read'];
+const KINDS = AUDIT_KINDS;
+
+/** A page of the trail: optionally one log only (`kind`) and one person's entries only (`userId`). */
+export interface AuditQuery {
+  limit?: number;
+  cursor?: string;
+  before?: string;
+  kind?: AuditKind;
+  userId?: string;
+}
 
 /** The instant as UTC ISO 8601 with microseconds: what the cursor carries, exact to PostgreSQL's precision. */
 const atKeyOf = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
@@ -93,21 +103,24 @@ export class AuditTrailRepository {
    * One page: each log reads at most a page from its own index, and the two are merged,
    * so the cost is that of a page whatever the size of either log.
    */
-  async page(actor: Actor, query: { limit?: number; cursor?: string; before?: string }): Promise<Page<AuditEntry>> {
+  async page(actor: Actor, query: AuditQuery): Promise<Page<AuditEntry>> {
     const keyset = AuditKeyset.of(query);
     const params: unknown[] = [actor.municipalityId, query.before ?? 'infinity'];
+    // One person's entries: the (municipality_id, actor_user_id, at, id) indexes answer it as a range.
+    const person = query.userId ? `$${params.push(query.userId)}::uuid` : null;
     const branch = (kind: AuditKind, alias: string) =>
-      `${alias}.municipality_id = $1 AND ${alias}.at < $2::timestamptz${keyset.condition(kind, alias, params)}
+      `${alias}.municipality_id = $1${person ? ` AND ${alias}.actor_user_id = ${person}` : ''} AND ${alias}.at < $2::timestamptz${keyset.condition(kind, alias, params)}
         ORDER BY ${alias}.at DESC, ${alias}.id DESC LIMIT ${keyset.limit + 1}`;
-    const rows: AuditRow[] = await this.dataSource.query(
-      `SELECT * FROM (
-         (SELECT 'change' AS kind, w.id, w.at, ${atKeyOf('w.at')} AS at_key, w.actor_user_id, w.actor_api_key_id, w.actor_role,
+    const changes = `(SELECT 'change' AS kind, w.id, w.at, ${atKeyOf('w.at')} AS at_key, w.actor_user_id, w.actor_api_key_id, w.actor_role,
                  w.workflow AS subject_type, w.entity_id::text AS subject_id, w.event AS action, w.from_state, w.to_state
-            FROM workflow_transition w WHERE ${branch('change', 'w')})
-         UNION ALL
-         (SELECT 'read', e.id, e.at, ${atKeyOf('e.at')}, e.actor_user_id, e.actor_api_key_id, NULL, e.subject_type, e.subject_id, e.action, NULL, NULL
-            FROM access_log e WHERE ${branch('read', 'e')})
-       ) trail ORDER BY at DESC, kind DESC, id DESC LIMIT ${keyset.limit + 1}`,
+            FROM workflow_transition w WHERE ${branch('change', 'w')})`;
+    const reads = `(SELECT 'read' AS kind, e.id, e.at, ${atKeyOf('e.at')} AS at_key, e.actor_user_id, e.actor_api_key_id, NULL AS actor_role,
+                 e.subject_type, e.subject_id, e.action, NULL AS from_state, NULL AS to_state
+            FROM access_log e WHERE ${branch('read', 'e')})`;
+    // A kind asks one log only: the other log's branch is left out, not filtered afterwards.
+    const branches = query.kind === 'change' ? [changes] : query.kind === 'read' ? [reads] : [changes, reads];
+    const rows: AuditRow[] = await this.dataSource.query(
+      `SELECT * FROM (${branches.join(' UNION ALL ')}) trail ORDER BY at DESC, kind DESC, id DESC LIMIT ${keyset.limit + 1}`,
       params,
     );
     return keyset.page(rows);

@@ -1,13 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsOptional } from 'class-validator';
+import { IsDateString, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PageQuery } from '@klausul/paging';
-import type { AuditEntry, AuditKind } from '../engine/audit-trail.repository';
+import { AUDIT_KINDS, type AuditEntry, type AuditKind } from '../engine/audit-trail.repository';
 
 export class AuditQueryDto extends PageQuery {
   @ApiPropertyOptional({ description: 'Only entries before this time (ISO 8601)' })
   @IsOptional()
   @IsDateString({ strict: true })
   before?: string;
+
+  @ApiPropertyOptional({ enum: AUDIT_KINDS, description: 'change: workflow transitions only; read: reads of personal data only' })
+  @IsOptional()
+  @IsIn(AUDIT_KINDS, { message: `kind must be one of: ${AUDIT_KINDS.join(', ')}` })
+  kind?: AuditKind;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "Only this user's changes and reads" })
+  @IsOptional()
+  @IsUUID('all', { message: 'userId must be a UUID' })
+  userId?: string;
 }
 
 export class AuditActorView {

@@ -8,6 +8,7 @@ import { domainErrorOf, errorsOf, FormBody, type FormState, type FormValues, tex
 import { translator } from '../../i18n/i18n';
 import { languageOf } from '../../setup/page-locals';
 import { redirectAfterPost, renderPage } from '../../setup/render-page';
+import { adminNavigation } from './admin-pages';
 
 const PAGE_SIZE = 25;
 /** The suppliers offered for a supplier HR contact's invitation, by name (a municipality has tens, not thousands). */
@@ -33,7 +34,9 @@ export class InvitationsPagesController {
   async list(@CurrentActor() actor: Actor, @Query('cursor') cursor: unknown, @Query('sent') sent: unknown, @Req() req: Request, @Res() res: Response): Promise<void> {
     const t = translator(languageOf(req));
     const page = await this.invitations.list(actor, { cursor: cursorOf(cursor), limit: PAGE_SIZE });
-    renderPage(req, res, 'unit/admin/invitations.njk', { title: t('unit.invitations.title'), page, sent: sent === '1', laterPage: cursorOf(cursor) !== undefined });
+    renderPage(req, res, 'unit/admin/invitations.njk', {
+      title: t('unit.invitations.title'), page, sent: sent === '1', laterPage: cursorOf(cursor) !== undefined, sideNav: sideNavOf(actor, t),
+    });
   }
 
   @Get('new')
@@ -74,6 +77,13 @@ export class InvitationsPagesController {
     const roles = (actor.role === 'admin' ? MUNICIPALITY_ROLES : (['supplier_hr'] as const)).map((role) => ({ value: role, text: t(`common.roles.${role}`) }));
     const suppliers = await this.suppliers.list(actor, { limit: SUPPLIER_CHOICES, sort: 'name' });
     const supplierChoices = [{ value: '', text: t('unit.invitations.noSupplier') }, ...suppliers.items.map((s) => ({ value: s.id, text: `${s.name} (CVR ${s.cvr})` }))];
-    renderPage(req, res, 'unit/admin/invite.njk', { title: t('unit.invitations.newTitle'), form, roles, supplierChoices, admin: actor.role === 'admin' }, status);
+    renderPage(req, res, 'unit/admin/invite.njk', {
+      title: t('unit.invitations.newTitle'), form, roles, supplierChoices, admin: actor.role === 'admin', sideNav: sideNavOf(actor, t),
+    }, status);
   }
+}
+
+/** An admin sees the administration's side navigation; a procurement caseworker comes here from the unit's menu. */
+function sideNavOf(actor: Actor, t: ReturnType<typeof translator>) {
+  return actor.role === 'admin' ? adminNavigation(t, '/unit/invitations') : null;
 }
