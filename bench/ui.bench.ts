@@ -9,7 +9,15 @@
  *
  * Seeds one reference-case contract through the REST API (50 hires: job order, candidates,
  * shortlist, hire), runs the month's review, signs its link as the monthly run does.
- * Needs DATABASE_URL (a server where it may create a database). BENCH_REQUESTS (300) tunes it.
+ *
+ *   unit:    the unit's overview (GET /unit) and a contract page (GET /unit/contracts/:id, with
+ *            its chart) on a second database seeded at bench:api's scale (seedScale: 10,000
+ *            contracts in 20 municipalities, 10 placements each, 20,000 job orders) plus one
+ *            review run, signed in as a procurement caseworker of "Benchmark kommune 1" (500
+ *            contracts): p50/p95 of sequential renders and the bytes as above
+ *
+ * Needs DATABASE_URL (a server where it may create a database). BENCH_REQUESTS (300) tunes it;
+ * BENCH_UI_UNIT=false leaves the unit's pages out (their seed takes a minute or two), BENCH_UI_PAGES=false the others.
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -28,11 +36,16 @@ import { createApiApplication, type Runtime } from '@klausul/runtime';
 import { ContractsFactory } from '../test/support/contracts.factory';
 import { bearer } from '../test/support/identity.factory';
 import { candidateBody, jobOrderBody } from '../test/support/matching.fixtures';
-import { benchServerUrl, withScratchDatabase } from './bench-support';
+import { benchServerUrl, withClient, withScratchDatabase } from './bench-support';
+import { migrate, seedScale } from './seed-scale';
 
 const EMPLOYEES = 50;
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
-const TARGETS = { pageKb: 150, confirmationP95Ms: 50 };
+const TARGETS = { pageKb: 150, confirmationP95Ms: 50, unitPageKb: 200, unitP95Ms: 100 };
+/** bench:api's scale, without its candidates (the unit's overview and contract page read none). */
+const UNIT_SCALE = { municipalities: 20, suppliersPerMunicipality: 25, contracts: 10_000, placementsPerContract: 10, jobOrders: 20_000, candidates: 0 };
+const UNIT_PAGES = process.env.BENCH_UI_UNIT !== 'false';
+const PART_ONE_PAGES = process.env.BENCH_UI_PAGES !== 'false';
 const SECRET = 'bench-ui-review-link-secret-0123456789abcdef';
 const serverUrl = benchServerUrl('bench:ui');
 
@@ -161,9 +174,68 @@ async function measure(url: string): Promise<void> {
   }
 }
 
+/** What a page transfers on a first visit (HTML and its CSS and JS, gzip), in kB; the asset sizes are remembered between pages. */
+async function pageKb(port: number, path: string, cookie: string, assetBytes: Map<string, number>): Promise<{ html: number; total: number }> {
+  const page = await get(port, path, cookie);
+  if (page.status !== 200) throw new Error(`${path} answered ${page.status}`);
+  let assets = 0;
+  for (const [, asset] of page.body.matchAll(/<(?:link rel="stylesheet"(?: media="print")? href|script src)="([^"]+)"/g)) {
+    if (!assetBytes.has(asset)) assetBytes.set(asset, (await get(port, asset)).bytes);
+    assets += assetBytes.get(asset)!;
+  }
+  return { html: page.bytes / 1024, total: (page.bytes + assets) / 1024 };
+}
+
+/** The unit's overview and a contract page on a database of bench:api's scale. */
+async function measureUnitPages(url: string): Promise<void> {
+  const started = performance.now();
+  await migrate(url);
+  await seedScale(url, UNIT_SCALE);
+  const app = await createApiApplication(runtimeFor(url));
+  await app.listen(0, '127.0.0.1');
+  const port = (app.getHttpServer().address() as AddressInfo).port;
+  try {
+    const identity = new ContractsFactory(app).identity;
+    const { municipalityId, contractId, contracts } = await withClient(url, async (c) => {
+      const [{ id }] = (await c.query("SELECT id FROM municipality WHERE name = 'Benchmark kommune 1'")).rows;
+      const [{ contract, n }] = (await c.query('SELECT min(id::text) AS contract, count(*)::int AS n FROM contract WHERE municipality_id = $1', [id])).rows;
+      return { municipalityId: id as string, contractId: contract as string, contracts: n as number };
+    });
+    const admin = await identity.signedIn({ role: 'admin', municipalityId });
+    const caseworker = await identity.signedIn({ role: 'procurement_caseworker', municipalityId });
+    // One review run: the overview counts the month's reviews by state.
+    const now = new Date();
+    const period = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+    await request(app.getHttpServer()).post('/api/v1/reviews/runs').set(bearer(admin.token)).send({ period }).expect(200);
+    console.log(`  seeded ${UNIT_SCALE.contracts} contracts (${contracts} in the signed-in municipality) and the ${period} review run in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+    const cookie = `${SESSION_COOKIE}=${caseworker.token}`;
+    const pages: [string, string][] = [
+      [`unit overview (${contracts} contracts)`, '/unit'],
+      ['contract page with its chart', `/unit/contracts/${contractId}`],
+    ];
+    const assetBytes = new Map<string, number>();
+    // The baseline, on the same process and database in the same run: a static page behind the same middleware.
+    const baseline = await timings(port, '/tilgaengelighed', cookie);
+    console.log(`baseline /tilgaengelighed p50 ${baseline.p50.toFixed(1)} ms p95 ${baseline.p95.toFixed(1)} ms`);
+    console.log(`page                                  HTML kB   total kB   p50 ms   p95 ms   p95/baseline   targets <= ${TARGETS.unitPageKb} kB, p95 <= ${TARGETS.unitP95Ms} ms`);
+    for (const [name, path] of pages) {
+      const kb = await pageKb(port, path, cookie, assetBytes);
+      const render = await timings(port, path, cookie);
+      const met = kb.total <= TARGETS.unitPageKb && render.p95 <= TARGETS.unitP95Ms;
+      console.log(
+        `${name.padEnd(38)}${kb.html.toFixed(1).padStart(7)}${kb.total.toFixed(1).padStart(11)}${render.p50.toFixed(1).padStart(9)}${render.p95.toFixed(1).padStart(9)}${(render.p95 / baseline.p95).toFixed(1).padStart(15)}   ${met ? 'met' : 'NOT MET'}`,
+      );
+    }
+  } finally {
+    await app.close();
+  }
+}
+
 async function main(): Promise<void> {
   console.log(`bench:ui  ${EMPLOYEES} employees  ${REQUESTS} requests per timing  ${cpus().length} cores  node ${process.version}`);
-  await withScratchDatabase(serverUrl, measure);
+  if (PART_ONE_PAGES) await withScratchDatabase(serverUrl, measure);
+  if (UNIT_PAGES) await withScratchDatabase(serverUrl, measureUnitPages);
 }
 
 main().then(

@@ -1,18 +1,26 @@
 import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
 import { type Page } from '@playwright/test';
-import { ApiClient, REFERENCE_HOURS, type ReferenceCase, runMonthlyReviews, seedReferenceCase } from './support/api';
+import { ApiClient, REFERENCE_HOURS, type ReferenceCase, runMonthlyReviews } from './support/api';
 import { UserActions } from './support/actions';
 import { expect, test } from './support/fixtures';
 import { CANDIDATE_NAMES, candidateCard, employeeFieldset, fillProposal, monthAfter, proposalFor, signIn } from './support/journeys';
 import { waitForMail } from './support/mailbox';
+import { referenceCaseOf, type ReferenceCaseCast, seedPeople } from './support/reference-case.seed';
 import { shoot } from './support/screenshots';
+import { forwardJobOrder, releaseShortlist, shortlist } from './support/unit-matching.steps';
+import { concludeReview, downloadMeetingPack, reviewOf, upskillingProgramme } from './support/unit-meetings.steps';
+import { addPartner, award, createTender, defineClause, handOver, publish, runDialogue } from './support/unit-tenders.steps';
 
 /**
- * The reference case of DOMAIN.md through the pages, each step by the role that does it:
- * the supplier's HR contact describes the job, the jobcenter proposes 20 candidates with
- * CVs, the supplier interviews and hires 16 at 186 hours a week through its pages, then
- * confirms two months on a phone. The unit's own steps (forward, shortlist, release, the
- * monthly run) go through the REST API: the unit's pages are issue 14.
+ * The reference case of DOMAIN.md through the pages, every step by the role that does it:
+ * procurement runs phase 1 on the unit's pages (8 lots, the dialogue, the clause 26 x 10 h,
+ * award 4 + 4, FlexVirk as RSV partner, hand-over); the supplier's HR contact describes the
+ * job; procurement forwards it; the jobcenter proposes 20 candidates with CVs; the
+ * employment caseworker shortlists 18 and releases them; the supplier interviews and hires
+ * 16 at 186 hours a week; the unit's overview reads 16 / 13 and 186 / 130. Then the monthly
+ * run (the REST API, as the scheduler does it): the supplier confirms on a phone, the
+ * caseworker concludes with upskilling, and the month's meeting pack holds the figures.
  */
 test.describe.configure({ mode: 'serial' });
 
@@ -21,7 +29,10 @@ const HIRED = REFERENCE_HOURS.length;
 const LEAVER = CANDIDATE_NAMES[15]; // 12 h/week
 const HOURS_CHANGED = CANDIDATE_NAMES[0]; // 10 -> 12 h/week
 const PHONE = { width: 375, height: 667 };
+/** When the shortlist was released: its mail to the supplier is after it. */
+let released: Date;
 
+let cast: ReferenceCaseCast;
 let rc: ReferenceCase;
 let jobOrderId: string;
 const JOB_TITLE = 'Chauffør til visiteret kørsel';
@@ -58,8 +69,26 @@ function linkTo(links: readonly string[], path: RegExp): string {
 }
 
 test.beforeAll(async () => {
-  test.setTimeout(90_000);
-  rc = await seedReferenceCase();
+  cast = await seedPeople();
+});
+
+test('procurement creates the tender with 8 lots, runs the dialogue, defines the clause, awards 4 + 4 and hands over on the unit\'s pages', async ({ page }) => {
+  test.setTimeout(120_000);
+  const { winner, other, flexVirk } = cast.suppliers;
+  await signIn(page, cast.people.procurement);
+  await expect(page).toHaveURL(/\/unit$/);
+  const tenderId = await createTender(page, { title: `Visiteret kørsel (${cast.tag})`, lots: 8, reference: `BROWSER-${cast.tag}` });
+  await runDialogue(page, tenderId, { bidders: [winner, other] });
+  await defineClause(page, tenderId, { hires: 26, hoursPerHire: 10 });
+  await publish(page, tenderId);
+  await award(page, tenderId, { winners: [winner, winner, winner, winner, other, other, other, other], ...cast.period });
+  const contracts = await cast.clients.procurement.get<{ contracts: { id: string; supplierId: string }[] }>(`/tenders/${tenderId}`);
+  await addPartner(page, contracts.contracts.find((c) => c.supplierId === winner.id)!.id, flexVirk);
+  await handOver(page, tenderId);
+  await expect(page.locator('main')).toContainText('Overdraget');
+
+  rc = await referenceCaseOf(cast, tenderId);
+  expect([rc.contract.requiredHires, rc.contract.requiredWeeklyHours]).toEqual([13, 130]);
 });
 
 test("the supplier's HR contact opens the hand-over mail's link, describes the job and sends it to the municipality", async ({ page }) => {
@@ -85,9 +114,17 @@ test("the supplier's HR contact opens the hand-over mail's link, describes the j
   await page.getByRole('button', { name: 'Send til kommunen' }).click();
   await expect(page.getByRole('status')).toContainText('sendt til kommunen');
 
-  // Procurement (the unit) forwards it to the jobcenter.
-  const forwarded = await rc.clients.procurement.post<{ state: string }>(`/job-orders/${jobOrderId}/forward`);
-  expect(forwarded.state).toBe('forwarded');
+});
+
+test('procurement forwards the job description to the jobcenter from the unit\'s pages', async ({ page }) => {
+  await signIn(page, rc.people.procurement);
+  await page.goto('/unit/job-orders?view=to-forward');
+  await expect(page.locator(`main a[href="/unit/job-orders/${jobOrderId}"]`)).toBeVisible();
+  const sent = new Date();
+  await forwardJobOrder(page, jobOrderId, [`Jobcenter Odense (${rc.tag})`]);
+  expect((await rc.clients.procurement.get<{ state: string }>(`/job-orders/${jobOrderId}`)).state).toBe('forwarded');
+  const mail = await waitForMail({ to: rc.channel.address, subjectIncludes: JOB_TITLE, after: sent });
+  expect(mail.links.some((l) => new URL(l).pathname === `/jobcenter/job-orders/${jobOrderId}`)).toBe(true);
 });
 
 test('the jobcenter contact signs in, opens the job order from the inbox and proposes 20 candidates with PDF, DOCX and ODT CVs', async ({ page }) => {
@@ -117,17 +154,20 @@ test('the jobcenter contact signs in, opens the job order from the inbox and pro
   await shoot(page, 'jobcenter-inbox');
 });
 
-test('the unit shortlists 18; the supplier opens the mail, reads a CV, interviews, hires 16 at 186 hours a week and rejects 2', async ({ page }) => {
-  test.setTimeout(150_000);
-  // The unit's step (REST): 18 of the 20 shortlisted, the shortlist released.
-  const candidates = (await rc.clients.employment.get<{ items: { id: string; name: string; hasCv: boolean }[] }>(`/job-orders/${jobOrderId}/candidates?limit=50`)).items;
-  expect(candidates).toHaveLength(CANDIDATE_NAMES.length);
-  expect(candidates.every((c) => c.hasCv)).toBe(true);
-  const byName = new Map(candidates.map((c) => [c.name, c.id]));
-  const released = new Date();
-  for (const name of CANDIDATE_NAMES.slice(0, SHORTLISTED)) await rc.clients.employment.post(`/candidates/${byName.get(name)}/shortlist`);
-  await rc.clients.employment.post(`/job-orders/${jobOrderId}/send-shortlist`);
+test('the employment caseworker shortlists 18 of the 20 on the pipeline and releases them to the supplier', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, rc.people.employment);
+  await page.goto(`/unit/job-orders/${jobOrderId}/candidates`);
+  await expect(page.locator('main article.klausul-candidate')).toHaveCount(CANDIDATE_NAMES.length);
+  await shortlist(page, jobOrderId, CANDIDATE_NAMES.slice(0, SHORTLISTED));
+  await shoot(page, 'unit-pipeline', { maxHeight: 2000 });
+  released = new Date();
+  await releaseShortlist(page, jobOrderId);
+  expect((await rc.clients.employment.get<{ state: string }>(`/job-orders/${jobOrderId}`)).state).toBe('shortlist_sent');
+});
 
+test('the supplier opens the mail, reads a CV, interviews, hires 16 at 186 hours a week and rejects 2', async ({ page }) => {
+  test.setTimeout(150_000);
   const mail = await waitForMail({ to: rc.people.hr.email, subjectIncludes: `${SHORTLISTED} kandidater`, after: released });
   const link = linkTo(mail.links, new RegExp(`^/supplier/job-orders/${jobOrderId}/candidates$`));
   await page.goto(link);
@@ -190,6 +230,19 @@ test('the unit shortlists 18; the supplier opens the mail, reads a CV, interview
   await shoot(page, 'supplier-start');
 });
 
+test("the unit's overview and the contract page read 16 / 13 hires and 186 / 130 hours for the supplier", async ({ page }) => {
+  await signIn(page, rc.people.employment);
+  await page.goto(`/unit?supplierId=${rc.suppliers.winner.id}`);
+  const row = page.locator('main table.klausul-contracts tbody tr').filter({ has: page.locator(`a[href="/unit/contracts/${rc.contract.id}"]`) });
+  await expect(row).toHaveCount(1);
+  await expect(row.locator('td').nth(3)).toHaveText('16 / 13');
+  await expect(row.locator('td').nth(4)).toHaveText('186 / 130');
+  await row.getByRole('link').click();
+  await expect(page).toHaveURL(new RegExp(`/unit/contracts/${rc.contract.id}$`));
+  await expect(page.locator('main')).toContainText('I alt 16 af 13 ansættelser og 186 af 130 timer om ugen.');
+  await expect(page.locator('main svg[role="img"]')).toHaveCount(2);
+});
+
 test('the jobcenter contact sees where each of its 20 candidates stands', async ({ page }) => {
   await page.goto(`/jobcenter/job-orders/${jobOrderId}`);
   await signIn(page, rc.people.jobcenter);
@@ -209,6 +262,58 @@ async function openMonthlyLink(page: Page, period: string, after: Date): Promise
   await page.goto(linkTo(mail.links, /^\/confirm\/[^/]+$/));
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Bekræft jeres ansatte');
 }
+
+test('the month the contract started: the run, the supplier confirms without change in one action on the phone, the caseworker concludes with upskilling, the meeting pack holds 16 / 13 and 186 / 130', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const period = monthAfter(rc.contract.startDate, 0);
+  const before = await placementsOf(rc.clients.employment, rc.contract.id);
+  const started = new Date();
+  await runMonthlyReviews(rc, period);
+  await openMonthlyLink(page, period, started);
+  await expect(page.locator('fieldset legend')).toHaveCount(HIRED);
+  const act = new UserActions(page);
+  await act.click(page.getByRole('button', { name: 'Bekræft' }));
+  expect(act.count).toBe(1);
+  test.info().annotations.push({ type: 'actions', description: `no change: ${act.count} action` });
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('er bekræftet');
+  await expect(page.locator('li.card').filter({ hasText: 'Stadig ansat' })).toHaveCount(HIRED);
+  expect(await placementsOf(rc.clients.employment, rc.contract.id)).toEqual(before);
+
+  // The employment caseworker prepares the monthly meeting on a laptop.
+  const review = await reviewOf(rc, period);
+  const programme = await upskillingProgramme(rc, `Kørekort D1 (${rc.tag})`);
+  const laptop = await browser.newContext({ baseURL: new URL(page.url()).origin, viewport: { width: 1280, height: 800 } });
+  const unit = await laptop.newPage();
+  try {
+    await unit.goto('/unit/reviews');
+    await signIn(unit, rc.people.employment);
+    await unit.goto(`/unit/reviews?period=${period}`);
+    await expect(unit.locator(`main a[href="/unit/reviews/${review.id}"]`).first()).toBeVisible();
+    await concludeReview(unit, review.id, {
+      discussion: 'Alle 16 er i job; morgenruterne fungerer.',
+      actions: ['Tilbyd opkvalificering'],
+      programme: programme.name,
+      noteToSupplier: 'Tak for en god start. Vi tilbyder kørekort D1 til to chauffører.',
+    });
+    await expect(unit.getByRole('status')).toContainText('Opfølgningen er afsluttet');
+    await expect(unit.locator('main')).toContainText(programme.name);
+
+    const xlsx = await downloadMeetingPack(unit, period, 'xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Kontrakter')!;
+    const rows = [...Array(sheet.rowCount - 1).keys()].map((k) => sheet.getRow(k + 2));
+    const winner = rows.find((row) => row.getCell(1).value === rc.tender.title && row.getCell(2).value === rc.suppliers.winner.name);
+    expect(winner, 'the winner contract in the pack').toBeTruthy();
+    expect([5, 6, 7, 8].map((c) => winner!.getCell(c).value)).toEqual([16, 13, 186, 130]);
+    const employees = workbook.getWorksheet('Medarbejdere')!;
+    const ours = [...Array(employees.rowCount - 1).keys()].map((k) => employees.getRow(k + 2)).filter((row) => row.getCell(1).value === rc.tender.title);
+    expect(ours.map((row) => row.getCell(3).value).sort()).toEqual(CANDIDATE_NAMES.slice(0, HIRED).slice().sort());
+    expect(ours.reduce((sum, row) => sum + Number(row.getCell(7).value), 0)).toBe(186);
+  } finally {
+    await laptop.close();
+  }
+});
 
 test('the monthly confirmation on a 375 x 667 phone, without login: one leaver and one hours change in at most 6 actions', async ({ page }) => {
   const period = monthAfter(rc.contract.startDate, 1);
@@ -253,26 +358,4 @@ test('the monthly confirmation on a 375 x 667 phone, without login: one leaver a
   ]);
   const active = placements.filter((p) => p.state === 'active');
   expect([active.length, active.reduce((sum, p) => sum + p.weeklyHours, 0)]).toEqual([HIRED - 1, 186 - 12 + 2]);
-});
-
-test('the next month without change is one action on the phone', async ({ page }) => {
-  const period = monthAfter(rc.contract.startDate, 2);
-  const before = await placementsOf(rc.clients.employment, rc.contract.id);
-  const started = new Date();
-  await runMonthlyReviews(rc, period);
-  await openMonthlyLink(page, period, started);
-  await expect(page.locator('fieldset legend')).toHaveCount(HIRED - 1);
-  await expect(employeeFieldset(page, HOURS_CHANGED).getByLabel('Timer pr. uge')).toHaveValue('12');
-
-  const act = new UserActions(page);
-  await act.click(page.getByRole('button', { name: 'Bekræft' }));
-  expect(act.count).toBe(1);
-  test.info().annotations.push({ type: 'actions', description: `no change: ${act.count} action` });
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('er bekræftet');
-  await expect(page.locator('li.card')).toHaveCount(HIRED - 1);
-  await expect(page.locator('li.card').filter({ hasText: 'Stadig ansat' })).toHaveCount(HIRED - 1);
-
-  const review = await rc.clients.employment.get<{ items: { period: string; state: string; contractId: string }[] }>(`/reviews?contractId=${rc.contract.id}&limit=10`);
-  expect(review.items.filter((r) => r.period === period).map((r) => r.state)).toEqual(['submitted']);
-  expect(await placementsOf(rc.clients.employment, rc.contract.id)).toEqual(before);
 });

@@ -9,7 +9,7 @@ import { formTokenIn, mainText, WebAgent } from '../support/web-agent';
 const SECRET = 'review-link-secret-for-the-monthly-pages-test-0123456789';
 const SCRIPT = '<script>alert(1)</script>';
 const IMG = '"><img src=x onerror=alert(1)>';
-const INTERNAL = { discussion: 'Intern drøftelse: morgenruterne er svære', challenges: 'Intern udfordring: fravær', actions: ['offer_upskilling'] };
+const INTERNAL = { discussion: 'Intern drøftelse: morgenruterne er svære', challenges: 'Intern udfordring: fravær', actions: ['request_replacement'] };
 const NOTE_TO_SUPPLIER = 'Tak for svaret; vi ringer om kørekurset.';
 const TABLES = ['review', 'placement', 'placement_hours', 'placement_check', 'workflow_transition'];
 
@@ -234,7 +234,7 @@ describe('web pages: the monthly confirmation and my employees', () => {
       const receipt = await browser.get(`/supplier/reviews/${review.march}/receipt`);
       for (const html of [page.text, receipt.text]) {
         expect(html).not.toContain('Intern');
-        expect(html).not.toContain('offer_upskilling');
+        expect(html).not.toContain('request_replacement');
       }
       const link = await new WebAgent(api.app).get(`/confirm/${marchLink}`);
       expect(link.status).toBe(410);

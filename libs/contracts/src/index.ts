@@ -17,3 +17,13 @@ export { TenderService } from './tenders/tender.service';
 export { ComplianceService } from './contracts/compliance.service';
 export { TargetsService } from './targets/targets.service';
 export { ClauseThresholdService } from './thresholds/clause-threshold.service';
+// Phase 1 pages (libs/web/src/unit/tenders, unit/suppliers): the REST DTOs, so a form is checked as the API checks its body.
+export { CreateTenderDto, LotDto, PROCUREMENT_AREAS, type ProcurementArea, type TenderView, type TenderSummary, type LotView, type MeetingView } from './tenders/tender.dto';
+export { AwardDto, DefineClauseDto, MeetingDto, ReasonDto, ScreeningDto, TenderEventDto } from './tenders/tender-event.dto';
+export { CreateSupplierDto, type SupplierView } from './suppliers/supplier.dto';
+export { AddPartnerDto, PARTNER_KINDS, type PartnerKind } from './contracts/contract.dto';
+// The unit's settings page (libs/web/src/unit/admin).
+export { ClauseThresholdDto, type ClauseThresholdView } from './thresholds/clause-threshold.dto';
+export { SetTargetsDto, type TargetsView } from './targets/target.dto';
+export { ContractListQuery, CONTRACT_SORTS, type ComplianceView, type ClauseComplianceView, type AlertView } from './contracts/contract.dto';
+export { UpdateSupplierDto } from './suppliers/supplier.dto';

@@ -21,6 +21,8 @@ import { FollowUpSettingsController } from './settings/follow-up-settings.contro
 import { FollowUpSettingsService } from './settings/follow-up-settings.service';
 import { UpskillingController } from './upskilling/upskilling.controller';
 import { UpskillingService } from './upskilling/upskilling.service';
+import { MeetingPackService } from './meeting-pack/meeting-pack.service';
+import { ContractHistoryService } from './contracts-page/contract-history.service';
 
 /** What API and worker share: the run and the link signer (one instance per process, so both sides use one secret). */
 @Module({
@@ -54,11 +56,13 @@ export class FollowupCoreModule {}
     CandidateService,
     FollowUpSettingsService,
     NextConfirmationService,
+    MeetingPackService,
+    ContractHistoryService,
   ],
   // For the web pages (libs/web): the same services, with the same actor.
   exports: [
     NextConfirmationService, ReviewConfirmationService, ReviewFormService, ReviewService, FollowUpComplianceService, UpskillingService,
-    FollowUpSettingsService, ReviewRunCommand,
+    FollowUpSettingsService, ReviewRunCommand, MeetingPackService, ContractHistoryService,
   ],
 })
 export class FollowupApiModule {}

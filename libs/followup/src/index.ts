@@ -16,3 +16,14 @@ export { ReviewRunCommand } from './reviews/review-run.command';
 export { FollowUpComplianceService } from './compliance/follow-up-compliance.service';
 export { UpskillingService } from './upskilling/upskilling.service';
 export { FollowUpSettingsService } from './settings/follow-up-settings.service';
+export * from './contracts-page';
+// The unit's settings page (libs/web/src/unit/admin).
+export { FollowUpSettingsDto } from './settings/follow-up-settings.dto';
+export type { SeriesPeriod } from './compliance/follow-up-compliance.service';
+export type { RetentionPoint } from './compliance/follow-up-status';
+export { ConcludeReviewDto, ReviewListQuery, REVIEW_SORTS } from './reviews/review.dto';
+export type { ReviewStateCounts } from './reviews/review.service';
+export * from './meeting-pack';
+// The unit's upskilling pages (libs/web/src/unit/upskilling).
+export { CompleteParticipantDto, CreateProgrammeDto, DropOutParticipantDto, EnrolParticipantDto, ProposeParticipantDto, type ParticipantView, type ProgrammeView } from './upskilling/upskilling.dto';
+export { ReviewRunDto } from './reviews/review.dto';

@@ -21,3 +21,8 @@ export { ChangeHoursDto, EndPlacementDto, PlacementListQuery, type ContractPlace
 export { ContractEmployeesService, type EmployeesContract } from './placements/contract-employees.service';
 // The unit's workspace (libs/web/src/unit).
 export { JobcenterChannelService } from './channels/jobcenter-channel.service';
+// The unit's administration pages (libs/web/src/unit/admin).
+export { ChannelTestView, CreateJobcenterChannelDto, JobcenterChannelView, MatchingSettingsDto } from './channels/jobcenter-channel.dto';
+// The unit's job description and candidate pages (libs/web/src/unit/job-orders, unit/candidates).
+export { ForwardJobOrderDto, JobOrderListQuery, ReturnJobOrderDto } from './job-orders/job-order.dto';
+export { CandidateEventDto, DeclineCandidateDto } from './candidates/candidate.dto';

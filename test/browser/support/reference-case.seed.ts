@@ -67,16 +67,25 @@ interface TenderView {
   contracts?: { id: string; supplierId: string; supplierName: string; lotNumbers: number[] }[];
 }
 
+/** The people, suppliers and jobcenter channel of the reference case, before its tender (seedPeople). */
+export interface ReferenceCaseCast {
+  tag: string;
+  period: { startDate: string; endDate: string };
+  municipality: { id: string; name: string };
+  people: ReferenceCase['people'];
+  clients: { admin: ApiClient; procurement: ApiClient; employment: ApiClient };
+  suppliers: ReferenceCase['suppliers'];
+  channel: ReferenceCase['channel'];
+}
+
 /**
- * The reference case of DOMAIN.md brought, through the REST API only, to the point where
- * the matching starts: the unit's caseworkers, two suppliers and FlexVirk, the special-
- * transport tender of 8 lots screened, discussed, given its clause (26 x 10 h, split 13 x
- * 10 h = 130 h per winner), published, awarded 4 + 4 and handed over; an HR contact per
- * winner (existing before the hand-over, so the welcome mail reaches them), a jobcenter
- * contact and a jobcenter e-mail channel. All in the bootstrap municipality, which every
- * seed shares: filter lists by the returned ids.
+ * The cast of the reference case, through the REST API: the unit's caseworkers, a jobcenter
+ * contact, the two transport suppliers and FlexVirk (an RSV), an HR contact per winner
+ * (existing before the hand-over, so the welcome mail reaches them) and a jobcenter e-mail
+ * channel. All in the bootstrap municipality, which every seed shares: filter lists by the
+ * returned ids.
  */
-export async function seedReferenceCase(options: ReferenceCaseOptions = {}): Promise<ReferenceCase> {
+export async function seedPeople(options: ReferenceCaseOptions = {}): Promise<ReferenceCaseCast> {
   const tag = randomBytes(4).toString('hex');
   const period = { ...defaultPeriod(), ...options };
   const admin = await ApiClient.admin();
@@ -86,12 +95,10 @@ export async function seedReferenceCase(options: ReferenceCaseOptions = {}): Pro
     const created = await admin.post<SignedInUser>('/users', { email, displayName, role, password: BROWSER_PASSWORD, ...(supplierId ? { supplierId } : {}) });
     return { id: created.id, email: created.email, password: BROWSER_PASSWORD, displayName: created.displayName, role: created.role };
   };
-  const signIn = (p: Person) => ApiClient.signIn(p.email, p.password, admin.baseUrl);
-
   const procurement = await person('procurement_caseworker', 'Udbudskonsulent Mette Holm', 'udbud');
   const employment = await person('employment_caseworker', 'Virksomhedskonsulent Jonas Berg', 'beskaeftigelse');
   const jobcenter = await person('jobcenter_contact', 'Jobkonsulent Sara Lund', 'jobcenter');
-  const [procurementApi, employmentApi] = await Promise.all([signIn(procurement), signIn(employment)]);
+  const [procurementApi, employmentApi] = await Promise.all([signInAs(procurement, admin), signInAs(employment, admin)]);
 
   const supplier = (name: string, registeredSocialEconomy: boolean) =>
     procurementApi.post<SupplierRef>('/suppliers', { cvr: randomCvr(), name, registeredSocialEconomy });
@@ -100,8 +107,34 @@ export async function seedReferenceCase(options: ReferenceCaseOptions = {}): Pro
   const flexVirk = await supplier(DEMO_SUPPLIERS.flexVirk.name, true);
   const hr = await person('supplier_hr', 'HR-ansvarlig Lone Friis', 'hr', winner.id);
   const otherHr = await person('supplier_hr', 'HR-ansvarlig Per Dam', 'hr.andre', other.id);
+  const address = `virksomhedsservice.${tag}@jobcenter.example.dk`;
+  const channel = await admin.post<{ id: string }>('/jobcenter-channels', { kind: 'email', name: `Jobcenter Odense (${tag})`, address });
 
-  let tender = await procurementApi.post<TenderView>('/tenders', { ...DEMO_TENDER, reference: `BROWSER-${tag}` });
+  return {
+    tag,
+    period,
+    municipality: admin.user.municipality,
+    people: { procurement, employment, jobcenter, hr, otherHr },
+    clients: { admin, procurement: procurementApi, employment: employmentApi },
+    suppliers: { winner, other, flexVirk },
+    channel: { id: channel.id, address },
+  };
+}
+
+const signInAs = (p: Person, admin: ApiClient) => ApiClient.signIn(p.email, p.password, admin.baseUrl);
+
+/**
+ * The reference case of DOMAIN.md brought, through the REST API only, to the point where
+ * the matching starts: the cast (seedPeople), the special-transport tender of 8 lots
+ * screened, discussed, given its clause (26 x 10 h, split 13 x 10 h = 130 h per winner),
+ * published, awarded 4 + 4 and handed over with FlexVirk as the winner's RSV partner.
+ */
+export async function seedReferenceCase(options: ReferenceCaseOptions = {}): Promise<ReferenceCase> {
+  const cast = await seedPeople(options);
+  const { procurement: procurementApi, employment: employmentApi } = cast.clients;
+  const { winner, other, flexVirk } = cast.suppliers;
+
+  let tender = await procurementApi.post<TenderView>('/tenders', { ...DEMO_TENDER, reference: `BROWSER-${cast.tag}` });
   const step = async (expected: string, fire: () => Promise<TenderView>) => {
     tender = await fire();
     if (tender.state !== expected) throw new Error(`seed: the tender is ${tender.state} where ${expected} was expected`);
@@ -114,35 +147,40 @@ export async function seedReferenceCase(options: ReferenceCaseOptions = {}): Pro
   await step('clause_defined', () => procurementApi.post(`/tenders/${tender.id}/define-clause`, { clauses: [DEMO_CLAUSE] }));
   await step('published', () => procurementApi.post(`/tenders/${tender.id}/publish`));
   const lots = Array.from({ length: 8 }, (_, i) => ({ lotNumber: i + 1, supplierId: (i < 4 ? winner : other).id }));
-  await step('awarded', () => procurementApi.post(`/tenders/${tender.id}/award`, { startDate: period.startDate, endDate: period.endDate, lots }));
-  const contractOf = (s: SupplierRef) => tender.contracts!.find((c) => c.supplierId === s.id)!;
-  const contractId = contractOf(winner).id;
-  const partnered = await procurementApi.post<{ partners: { id: string; supplierId: string }[] }>(`/contracts/${contractId}/partners`, {
-    supplierId: flexVirk.id,
-    kind: 'rsv',
-  });
+  await step('awarded', () => procurementApi.post(`/tenders/${tender.id}/award`, { ...cast.period, lots }));
+  const contractId = tender.contracts!.find((c) => c.supplierId === winner.id)!.id;
+  await procurementApi.post(`/contracts/${contractId}/partners`, { supplierId: flexVirk.id, kind: 'rsv' });
   await step('handed_over', () => procurementApi.post(`/tenders/${tender.id}/hand-over`));
+  return referenceCaseOf(cast, tender.id);
+}
 
-  const contract = await procurementApi.get<{ clauses: { requiredHires: number; requiredWeeklyHours: number }[] }>(`/contracts/${contractId}`);
-  const address = `virksomhedsservice.${tag}@jobcenter.example.dk`;
-  const channel = await admin.post<{ id: string }>('/jobcenter-channels', { kind: 'email', name: `Jobcenter Odense (${tag})`, address });
-  const [jobcenterApi, hrApi] = await Promise.all([signIn(jobcenter), signIn(hr)]);
-
+/** The reference case of a cast whose tender has been handed over (by the REST API or by the unit's pages), read back by REST. */
+export async function referenceCaseOf(cast: ReferenceCaseCast, tenderId: string): Promise<ReferenceCase> {
+  const { procurement: procurementApi } = cast.clients;
+  const tender = await procurementApi.get<TenderView & { state: string }>(`/tenders/${tenderId}`);
+  if (tender.state !== 'handed_over') throw new Error(`the tender is ${tender.state}, not handed over`);
+  const contractOf = (s: SupplierRef) => tender.contracts!.find((c) => c.supplierId === s.id)!;
+  const contractId = contractOf(cast.suppliers.winner).id;
+  const contract = await procurementApi.get<{ startDate: string; endDate: string; clauses: { requiredHires: number; requiredWeeklyHours: number }[]; partners: { id: string; supplierId: string }[] }>(
+    `/contracts/${contractId}`,
+  );
+  const [jobcenterApi, hrApi] = await Promise.all([signInAs(cast.people.jobcenter, cast.clients.admin), signInAs(cast.people.hr, cast.clients.admin)]);
   return {
-    tag,
-    municipality: admin.user.municipality,
-    people: { procurement, employment, jobcenter, hr, otherHr },
-    clients: { admin, procurement: procurementApi, employment: employmentApi, jobcenter: jobcenterApi, hr: hrApi },
-    suppliers: { winner, other, flexVirk },
+    tag: cast.tag,
+    municipality: cast.municipality,
+    people: cast.people,
+    clients: { ...cast.clients, jobcenter: jobcenterApi, hr: hrApi },
+    suppliers: cast.suppliers,
     tender: { id: tender.id, title: tender.title },
     contract: {
       id: contractId,
-      ...period,
+      startDate: contract.startDate,
+      endDate: contract.endDate,
       requiredHires: contract.clauses[0].requiredHires,
       requiredWeeklyHours: contract.clauses[0].requiredWeeklyHours,
-      partnerId: partnered.partners.find((p) => p.supplierId === flexVirk.id)!.id,
+      partnerId: contract.partners.find((p) => p.supplierId === cast.suppliers.flexVirk.id)!.id,
     },
-    otherContract: { id: contractOf(other).id, supplierId: other.id },
-    channel: { id: channel.id, address },
+    otherContract: { id: contractOf(cast.suppliers.other).id, supplierId: cast.suppliers.other.id },
+    channel: cast.channel,
   };
 }

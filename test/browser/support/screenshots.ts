@@ -12,10 +12,10 @@ const VIEWPORTS = [
 
 /**
  * Writes `docs/screenshots/<name>-1280.png` and `<name>-375.png` of the page as it is now
- * (full page), then puts the viewport back. Only for pages without personal data beyond
+ * (full page, or its top `maxHeight` pixels), then puts the viewport back. Only for pages without personal data beyond
  * the fictitious test data.
  */
-export async function shoot(page: Page, name: string): Promise<string[]> {
+export async function shoot(page: Page, name: string, options: { maxHeight?: number } = {}): Promise<string[]> {
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name)) throw new Error(`screenshot name "${name}" must be kebab-case`);
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   const before = page.viewportSize();
@@ -27,7 +27,10 @@ export async function shoot(page: Page, name: string): Promise<string[]> {
       // Two frames after the resize, so the page is painted at the new width (a part once came out blank).
       await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
       const file = path.join(SCREENSHOT_DIR, `${name}-${viewport.width}.png`);
-      await page.screenshot({ path: file, fullPage: true, animations: 'disabled', caret: 'hide' });
+      // A long page (a pipeline of 20 cards) is cut at maxHeight: its top is what the README shows.
+      const height = options.maxHeight ? Math.min(options.maxHeight, Number(await page.evaluate('document.documentElement.scrollHeight'))) : undefined;
+      const clip = height ? { x: 0, y: 0, width: viewport.width, height } : undefined;
+      await page.screenshot({ path: file, fullPage: true, clip, animations: 'disabled', caret: 'hide' });
       files.push(file);
     }
   } finally {

@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { COMPLIANCE_STATUSES, type ComplianceStatus } from '@klausul/domain';
-import { PageQuery, type SortColumns, sortValues } from '@klausul/paging';
+import { IsQueryBoolean, PageQuery, type SortColumns, sortValues } from '@klausul/paging';
 import { ClauseView, toClauseView } from '../clauses/clause.dto';
 import { isoOf } from '../common/rows';
 import { IsCalendarDate } from '../common/validation';
+import { PROCUREMENT_AREAS, type ProcurementArea } from '../tenders/tender.dto';
 
 export const PARTNER_KINDS = ['rsv', 'subcontractor'] as const;
 export type PartnerKind = (typeof PARTNER_KINDS)[number];
@@ -32,6 +33,10 @@ export const CONTRACT_PHASES = ['awarded', 'matching'] as const;
 export const CONTRACT_SORTS = {
   startDate: { sql: 'c.start_date', type: 'date' },
   endDate: { sql: 'c.end_date', type: 'date' },
+  // No deadline sorts last; COALESCE so the keyset never compares NULL (index contract_list_first_hire).
+  firstHireDueOn: { sql: "COALESCE(c.first_hire_due_on, 'infinity'::date)", type: 'date' },
+  // Worst first when ascending: breached, at risk, on track, not counted yet (index contract_list_severity).
+  status: { sql: "CASE c.compliance_status WHEN 'breached' THEN 0 WHEN 'at_risk' THEN 1 WHEN 'on_track' THEN 2 ELSE 3 END", type: 'integer' },
 } as const satisfies SortColumns;
 
 export class ContractListQuery extends PageQuery {
@@ -59,6 +64,16 @@ export class ContractListQuery extends PageQuery {
   @IsOptional()
   @IsIn(COMPLIANCE_STATUSES, { message: `status must be one of: ${COMPLIANCE_STATUSES.join(', ')}` })
   status?: ComplianceStatus;
+
+  @ApiPropertyOptional({ enum: PROCUREMENT_AREAS, description: "Only contracts of tenders in this procurement area" })
+  @IsOptional()
+  @IsIn(PROCUREMENT_AREAS, { message: `procurementArea must be one of: ${PROCUREMENT_AREAS.join(', ')}` })
+  procurementArea?: ProcurementArea;
+
+  @ApiPropertyOptional({ type: Boolean, description: 'true: only contracts that have not ended (end date today or later); false: only ended ones' })
+  @IsOptional()
+  @IsQueryBoolean()
+  active?: boolean;
 }
 
 export const ALERT_KINDS = ['no_first_hire'] as const;

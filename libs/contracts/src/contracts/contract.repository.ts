@@ -17,6 +17,9 @@ export interface ContractListFilters {
   tenderId?: string;
   phase?: string;
   status?: string;
+  procurementArea?: string;
+  /** true: end date on or after `today`; false: before it. */
+  active?: { value: boolean; today: string };
 }
 
 /** Queries on contracts, their clauses, partners, placements and alerts; always inside one municipality. */
@@ -32,6 +35,9 @@ export class ContractRepository {
     if (filters.tenderId) where.push(`c.tender_id = $${params.push(filters.tenderId)}`);
     if (filters.phase) where.push(`c.phase = $${params.push(filters.phase)}`);
     if (filters.status) where.push(`c.compliance_status = $${params.push(filters.status)}`);
+    // Bounded by the municipality's contracts (the tender join is there already).
+    if (filters.procurementArea) where.push(`t.procurement_area = $${params.push(filters.procurementArea)}`);
+    if (filters.active) where.push(`c.end_date ${filters.active.value ? '>=' : '<'} $${params.push(filters.active.today)}::date`);
     return this.dataSource.query(
       `SELECT ${CONTRACT_COLUMNS}, ${keyset.keyColumn}
          FROM contract c JOIN tender t ON t.id = c.tender_id JOIN supplier s ON s.id = c.supplier_id

@@ -32,9 +32,20 @@ export class ContractsService {
   /** One page of contracts with their compliance today; a supplier HR contact sees its own supplier's only. */
   async list(actor: Actor, query: ContractListQuery): Promise<Page<ContractView>> {
     const keyset = Keyset.of(query, CONTRACT_SORTS, '-startDate', 'c.id');
-    await this.compliance.refresh(actor.municipalityId);
+    const today = await this.compliance.refresh(actor.municipalityId);
     const supplierIds = [actor.role === 'supplier_hr' ? actor.supplierId : null, query.supplierId].filter((id): id is string => !!id);
-    const rows = await this.contracts.list(actor.municipalityId, { supplierIds, tenderId: query.tenderId, phase: query.phase, status: query.status }, keyset);
+    const rows = await this.contracts.list(
+      actor.municipalityId,
+      {
+        supplierIds,
+        tenderId: query.tenderId,
+        phase: query.phase,
+        status: query.status,
+        procurementArea: query.procurementArea,
+        active: query.active === undefined ? undefined : { value: query.active, today },
+      },
+      keyset,
+    );
     const views = await this.withParts(actor, rows.slice(0, keyset.limit));
     return keyset.page(rows, (row) => views.get(row.id)!);
   }

@@ -13,7 +13,7 @@ import {
 } from '@klausul/domain';
 import { type ComplianceData, ComplianceDataRepository, YearFiguresService } from '@klausul/contracts';
 import { Keyset, type Page, type PageQuery } from '@klausul/paging';
-import { periodBounds, periodOf, periodsBetween } from '../reviews/review-period';
+import { addPeriods, periodBounds, periodOf, periodsBetween } from '../reviews/review-period';
 import type { DashboardContractView, PeriodComplianceView } from './follow-up-compliance.dto';
 import { retention, type RetentionPoint } from './follow-up-status';
 import { FollowUpDashboardRepository } from './follow-up-dashboard.repository';
@@ -42,7 +42,25 @@ export class FollowUpComplianceService {
    * not begun are not counted. At most MAX_SERIES_MONTHS months at once.
    */
   async series(actor: Actor, contractId: string, from?: string, to?: string): Promise<{ contractId: string; periods: SeriesPeriod[] }> {
+    return this.seriesOf(await this.load(actor.municipalityId, contractId), from, to);
+  }
+
+  /**
+   * The contract page's figures from one load of its placements: the series of the last
+   * MAX_SERIES_MONTHS months up to the running one (from the start when shorter) and retention.
+   */
+  async figures(actor: Actor, contractId: string): Promise<{ periods: SeriesPeriod[]; retention: RetentionPoint[]; at: string }> {
     const data = await this.load(actor.municipalityId, contractId);
+    const today = copenhagenDateOf(this.clock.now());
+    const last = periodOf(today < data.contract.endDate ? today : data.contract.endDate);
+    const start = periodOf(data.contract.startDate);
+    const earliest = addPeriods(last, -(MAX_SERIES_MONTHS - 1));
+    const { periods } = this.seriesOf(data, start > earliest ? start : earliest, last);
+    return { periods, retention: retention(data.placements, today), at: today };
+  }
+
+  private seriesOf(data: ComplianceData, from?: string, to?: string): { contractId: string; periods: SeriesPeriod[] } {
+    const contractId = data.contract.id;
     const today = copenhagenDateOf(this.clock.now());
     const current = periodOf(today);
     if (to && to > current) throw new InvalidInputError(`to must not be later than the running month (${current}): months ahead have nothing to count`, { fields: ['to'] });

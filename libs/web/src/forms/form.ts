@@ -181,7 +181,10 @@ export function domainErrorOf(
   }
   if (error instanceof InvalidTransitionError) {
     const state = String(error.details?.state ?? '');
-    return errorsOf([{ field: fallbackField, text: t('common.errors.invalidTransition', { state: t(`common.states.${state}`, { defaultValue: state }) }) }]);
+    // The workflow's own state names (unit.states.<workflow>.*), else the shared ones.
+    const shared = t(`common.states.${state}`, { defaultValue: state });
+    const named = t(`unit.states.${String(error.details?.workflow ?? '')}.${state}`, { defaultValue: shared });
+    return errorsOf([{ field: fallbackField, text: t('common.errors.invalidTransition', { state: named.toLocaleLowerCase(lang === 'da' ? 'da-DK' : 'en-GB') }) }]);
   }
   if (error instanceof GuardFailedError || error instanceof InvalidInputError) {
     const key = error instanceof GuardFailedError ? 'common.errors.guardFailed' : 'common.errors.invalidInput';

@@ -17,6 +17,11 @@ import { endReasonChoices } from './monthly-view';
 const PAGE_SIZE = 50;
 
 type Change = 'hours' | 'end';
+/** The route parameters of one employee's change. */
+interface EmployeeAddress {
+  contractId: string;
+  placementId: string;
+}
 
 const cursorOf = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
 const idsOf = (placementId: string) => ({ hours: `hours-${placementId}`, from: `from-${placementId}`, endDate: `endDate-${placementId}`, reason: `reason-${placementId}` });
@@ -49,40 +54,26 @@ export class ContractEmployeesPagesController {
   }
 
   @Post(':placementId/hours')
-  async changeHours(
-    @CurrentActor() actor: Actor,
-    @Param('contractId') contractId: string,
-    @Param('placementId') placementId: string,
-    @FormBody() values: FormValues,
-    @Req() req: Request,
-    @Res() res: Response,
-  ): Promise<void> {
-    const ids = idsOf(placementId);
-    await this.change(req, res, actor, contractId, placementId, values, 'hours', {
+  changeHours(@CurrentActor() actor: Actor, @Param() at: EmployeeAddress, @FormBody() values: FormValues, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const ids = idsOf(at.placementId);
+    return this.change(req, res, actor, at, values, 'hours', {
       dto: ChangeHoursDto,
       body: { weeklyHours: number(values[ids.hours]), effectiveFrom: dateValue(values[ids.from]) },
       fields: { weeklyHours: ids.hours, effectiveFrom: ids.from },
       labels: (t) => ({ weeklyHours: t('monthly.employees.newHours'), effectiveFrom: t('monthly.employees.hoursFrom') }),
-      run: (dto) => this.employees.changeHours(actor, contractId, placementId, dto as ChangeHoursDto),
+      run: (dto) => this.employees.changeHours(actor, at.contractId, at.placementId, dto as ChangeHoursDto),
     });
   }
 
   @Post(':placementId/end')
-  async end(
-    @CurrentActor() actor: Actor,
-    @Param('contractId') contractId: string,
-    @Param('placementId') placementId: string,
-    @FormBody() values: FormValues,
-    @Req() req: Request,
-    @Res() res: Response,
-  ): Promise<void> {
-    const ids = idsOf(placementId);
-    await this.change(req, res, actor, contractId, placementId, values, 'end', {
+  end(@CurrentActor() actor: Actor, @Param() at: EmployeeAddress, @FormBody() values: FormValues, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const ids = idsOf(at.placementId);
+    return this.change(req, res, actor, at, values, 'end', {
       dto: EndPlacementDto,
       body: { endDate: dateValue(values[ids.endDate]), reason: text(values[ids.reason]) },
       fields: { endDate: ids.endDate, reason: ids.reason },
       labels: (t) => ({ endDate: t('monthly.employees.endDate'), reason: t('monthly.employees.reason') }),
-      run: (dto) => this.employees.end(actor, contractId, placementId, dto as EndPlacementDto),
+      run: (dto) => this.employees.end(actor, at.contractId, at.placementId, dto as EndPlacementDto),
     });
   }
 
@@ -95,8 +86,7 @@ export class ContractEmployeesPagesController {
     req: Request,
     res: Response,
     actor: Actor,
-    contractId: string,
-    placementId: string,
+    { contractId, placementId }: EmployeeAddress,
     values: FormValues,
     kind: Change,
     spec: {

@@ -17,6 +17,12 @@ const unit = (...extra: Entry[]): Entry[] => [
   ...extra,
 ];
 
+/** Paths that belong to another menu entry's section: a candidate is part of its job description. */
+const SECTION_OF: [string, string][] = [
+  ['/unit/candidates', '/unit/job-orders'],
+  ['/unit/meetings', '/unit/reviews'],
+];
+
 /** The header's menu per role. */
 const MENUS: Record<string, Entry[]> = {
   supplier_hr: [{ text: 'supplier.nav.start', href: '/supplier' }],
@@ -28,6 +34,8 @@ const MENUS: Record<string, Entry[]> = {
 
 export function navigationFor(role: string, t: Translate, path: string): { text: string; href: string; current: boolean }[] {
   const entries = MENUS[role] ?? [];
+  // Pages reached from a menu's section but addressed outside it (a candidate's move, re-rendered on an error).
+  for (const [prefix, section] of SECTION_OF) if (path === prefix || path.startsWith(`${prefix}/`)) path = section;
   // The longest matching entry is the current one.
   const current = entries.filter((e) => path === e.href || path.startsWith(`${e.href}/`)).sort((a, b) => b.href.length - a.href.length)[0];
   return entries.map((e) => ({ text: t(e.text), href: e.href, current: e === current }));

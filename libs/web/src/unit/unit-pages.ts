@@ -41,7 +41,7 @@ export interface HistoryInput {
 export interface HistoryEntry {
   id: string;
   who: string;
-  role: string;
+  role: string | null;
   when: string;
   /** The time as a machine reads it (the `<time datetime>`). */
   at: string;
@@ -66,7 +66,8 @@ export function historyModel(entries: readonly HistoryInput[], workflow: string,
     return {
       id: entry.id,
       who,
-      role: t(`common.roles.${entry.actor.role}`, { defaultValue: entry.actor.role }),
+      // Klausul's own jobs act as the system: no role beside "Klausul (automatic)".
+      role: personId ? t(`common.roles.${entry.actor.role}`, { defaultValue: entry.actor.role }) : null,
       when: `${formatDate(entry.at, lang)} ${clock}`,
       at: time.toISOString(),
       event: t(`unit.events.${flow}.${entry.event}`, { defaultValue: entry.event }),

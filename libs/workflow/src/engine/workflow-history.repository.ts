@@ -17,6 +17,13 @@ export interface TransitionRecord {
   at: string;
 }
 
+/** A transition of one of several workflows (a contract's history mixes its tender's, job orders', placements' and reviews'). */
+export interface MixedTransitionRecord extends TransitionRecord {
+  /** The workflow's table name, e.g. `job_order`. */
+  workflow: string;
+  entityId: string;
+}
+
 interface TransitionRow {
   id: string;
   event: string;
@@ -28,6 +35,19 @@ interface TransitionRow {
   actor_api_key_id: string | null;
   input: Record<string, unknown>;
   at: Date;
+}
+
+function recordOf(definition: WorkflowDefinition, actor: Actor, r: TransitionRow): TransitionRecord {
+  return {
+    id: String(r.id),
+    event: r.event,
+    from: r.from_state,
+    to: r.to_state,
+    version: r.version,
+    actor: { role: r.actor_role, userId: r.actor_user_id, apiKeyId: r.actor_api_key_id },
+    input: historyInputFor(definition, actor, r.event, r.input),
+    at: r.at.toISOString(),
+  };
 }
 
 /** The append-only history of an entity: the audit trail of every change to it. */
@@ -54,15 +74,42 @@ export class WorkflowHistoryRepository {
         WHERE workflow = $1 AND entity_id = $2 AND municipality_id = $3${keyset.condition(params)}${keyset.orderAndLimit}`,
       params,
     );
-    return keyset.page(rows, (r) => ({
-      id: String(r.id),
-      event: r.event,
-      from: r.from_state,
-      to: r.to_state,
-      version: r.version,
-      actor: { role: r.actor_role, userId: r.actor_user_id, apiKeyId: r.actor_api_key_id },
-      input: historyInputFor(definition, actor, r.event, r.input),
-      at: r.at.toISOString(),
-    }));
+    return keyset.page(rows, (r) => recordOf(definition, actor, r));
+  }
+
+  /**
+   * One page of the transitions of several entities of several workflows, newest first, in
+   * one query (each workflow's part uses the (workflow, entity_id, id) index), optionally only
+   * some events of a workflow. The caller has
+   * checked that the actor may see the entities (they are, e.g., one contract's); `key` names
+   * the list in its cursors, so one list's cursor cannot page another.
+   */
+  async forEntities(
+    actor: Actor,
+    key: string,
+    entities: readonly { definition: WorkflowDefinition; ids: readonly string[]; events?: readonly string[] }[],
+    page: { limit?: number; cursor?: string } = {},
+  ): Promise<Page<MixedTransitionRecord>> {
+    for (const { definition } of entities) {
+      if (!definition.readRoles.includes(actor.role)) {
+        throw new ForbiddenError(`a ${actor.role} may not read ${definition.resource}`, { allowedRoles: [...definition.readRoles] });
+      }
+    }
+    const keyset = SerialKeyset.of(page, `history:${key}`, 'newest-first', 'id');
+    const wanted = entities.filter((e) => e.ids.length > 0);
+    if (wanted.length === 0) return { items: [], nextCursor: null };
+    const params: unknown[] = [actor.municipalityId];
+    const parts = wanted.map(({ definition, ids, events }) => {
+      const only = events ? ` AND event = ANY($${params.push([...events])}::text[])` : '';
+      return `(workflow = $${params.push(definition.table.name)} AND entity_id = ANY($${params.push([...ids])}::uuid[])${only})`;
+    });
+    const rows: (TransitionRow & { workflow: string; entity_id: string })[] = await this.dataSource.query(
+      `SELECT id, workflow, entity_id, event, from_state, to_state, version, actor_role, actor_user_id, actor_api_key_id, input, at
+         FROM workflow_transition
+        WHERE municipality_id = $1 AND (${parts.join(' OR ')})${keyset.condition(params)}${keyset.orderAndLimit}`,
+      params,
+    );
+    const byName = new Map(wanted.map(({ definition }) => [definition.table.name, definition]));
+    return keyset.page(rows, (r) => ({ ...recordOf(byName.get(r.workflow)!, actor, r), workflow: r.workflow, entityId: r.entity_id }));
   }
 }
