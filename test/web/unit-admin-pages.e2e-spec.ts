@@ -185,7 +185,10 @@ describe('web pages: administration (users, API keys, channels, settings, messag
     it('sends one test message to that channel, and the message log filtered to it shows it', async () => {
       await admin.submit('/unit/admin/channels', { kind: 'email', name: 'Jobcenter Odense', address: 'jc-test@example.dk' });
       const [channel] = await query<{ id: string }>("SELECT id FROM jobcenter_channel WHERE municipality_id = $1 AND address = 'jc-test@example.dk'", [municipalityId]);
-      const sent = await admin.submit('/unit/admin/channels', {}, `/unit/admin/channels/${channel.id}/test`);
+      const empty = await admin.submit('/unit/admin/channels', {}, `/unit/admin/channels/${channel.id}/test`);
+      expect([empty.status, mainText(empty.text)]).toEqual([400, expect.stringContaining('Testen af kanalen Jobcenter Odense blev ikke sendt')]);
+      expect(await query('SELECT id FROM message WHERE related_id = $1', [channel.id])).toEqual([]);
+      const sent = await admin.submit('/unit/admin/channels', { send: 'test' }, `/unit/admin/channels/${channel.id}/test`);
       expect(sent.status).toBe(303);
       expect(sent.headers.location).toBe(`/unit/messages?relatedType=jobcenter_channel&relatedId=${channel.id}&sent=test`);
       const messages = await query<{ recipient: string; template: string; subject: string }>(
@@ -199,7 +202,7 @@ describe('web pages: administration (users, API keys, channels, settings, messag
 
     it('a webhook channel\'s test is the signed event channel.test', async () => {
       const [endpoint] = await query<{ id: string }>("SELECT c.id FROM jobcenter_channel c JOIN webhook_endpoint e ON e.id = c.endpoint_id WHERE c.municipality_id = $1 AND c.name = 'Fagsystem'", [municipalityId]);
-      expect((await admin.submit('/unit/admin/channels', {}, `/unit/admin/channels/${endpoint.id}/test`)).status).toBe(303);
+      expect((await admin.submit('/unit/admin/channels', { send: 'test' }, `/unit/admin/channels/${endpoint.id}/test`)).status).toBe(303);
       const [message] = await query<{ channel: string; template: string; recipient: string }>(
         'SELECT channel, template, recipient FROM message WHERE related_id = $1', [endpoint.id]);
       expect(message).toEqual({ channel: 'webhook', template: 'channel.test', recipient: 'https://jobcenter.example.dk/klausul' });
@@ -227,7 +230,7 @@ describe('web pages: administration (users, API keys, channels, settings, messag
       expect([removed.status, removed.headers.location]).toEqual([303, '/unit/admin/channels?done=removed']);
       expect(mainText((await admin.get('/unit/admin/channels')).text)).not.toContain('Gammel kanal');
       expect(mainText((await admin.get('/unit/admin/channels?show=removed')).text)).toContain('Gammel kanal');
-      expect((await admin.submit('/unit/admin/channels', {}, `/unit/admin/channels/${channel.id}/test`)).status).toBe(404);
+      expect((await admin.submit('/unit/admin/channels', { send: 'test' }, `/unit/admin/channels/${channel.id}/test`)).status).toBe(404);
     });
   });
 
@@ -311,7 +314,7 @@ describe('web pages: administration (users, API keys, channels, settings, messag
       // A real delivery that failed: a channel test (its message and outbox row), then the delivery given up.
       await admin.submit('/unit/admin/channels', { kind: 'email', name: 'Fejlkanal', address: 'fails@example.dk' });
       const [channel] = await query<{ id: string }>("SELECT id FROM jobcenter_channel WHERE municipality_id = $1 AND address = 'fails@example.dk'", [municipalityId]);
-      await admin.submit('/unit/admin/channels', {}, `/unit/admin/channels/${channel.id}/test`);
+      await admin.submit('/unit/admin/channels', { send: 'test' }, `/unit/admin/channels/${channel.id}/test`);
       await query("UPDATE message SET delivery_status = 'failed', last_error = 'SMTP 550', subject = 'Kunne ikke sendes' WHERE related_id = $1", [channel.id]);
       const [failed] = await query<{ id: string }>('SELECT id FROM message WHERE related_id = $1', [channel.id]);
       await query('UPDATE outbox SET failed_at = now() WHERE entity_id = $1', [failed.id]);
@@ -366,6 +369,10 @@ describe('web pages: administration (users, API keys, channels, settings, messag
       const bad = await admin.get('/unit/admin/audit?kind=everything&userId=me');
       expect(bad.status).toBe(400);
       expect(bad.text).toContain('href="#kind"');
+      // A day that does not exist is refused on its field, not read as a day of the next month.
+      const noSuchDay = await admin.get('/unit/admin/audit?before=2025-02-30');
+      expect(noSuchDay.status).toBe(400);
+      expect(noSuchDay.text).toContain('href="#before"');
     });
   });
 

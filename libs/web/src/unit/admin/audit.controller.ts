@@ -60,7 +60,8 @@ export class AuditPagesController {
 /** Midnight of a day in Copenhagen as an instant ("entries before 3 March" means before the day began there). */
 function copenhagenMidnight(day: string): string {
   const utcMidnight = new Date(`${day}T00:00:00Z`);
-  if (Number.isNaN(utcMidnight.getTime())) return day;
+  // A day that does not exist (2025-02-30) stays as typed, so validation refuses it rather than rolling over to March.
+  if (Number.isNaN(utcMidnight.getTime()) || utcMidnight.toISOString().slice(0, 10) !== day) return day;
   const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Copenhagen', hour: '2-digit', hourCycle: 'h23' }).format(utcMidnight));
   return new Date(utcMidnight.getTime() - hour * 3_600_000).toISOString();
 }

@@ -67,9 +67,19 @@ export class ChannelsPagesController {
     redirectAfterPost(res, '/unit/admin/channels?done=removed');
   }
 
+  /**
+   * The button's form carries `send=test` (hidden, no extra step for the person): a post without
+   * it is refused (400) and sends nothing, so a stray or replayed empty post adds no message.
+   */
   @Post(':channelId/test')
-  async test(@CurrentActor() actor: Actor, @Param('channelId') channelId: string, @Res() res: Response): Promise<void> {
-    const sent = await this.channels.sendTest(actor, idParam(channelId, 'jobcenter channel'));
+  async test(@CurrentActor() actor: Actor, @Param('channelId') channelId: string, @FormBody() form: FormValues, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const t = translator(languageOf(req));
+    const channel = await this.channels.get(actor, idParam(channelId, 'jobcenter channel'));
+    if (form.send !== 'test') {
+      const errors = errorsOf([{ field: `test-${channel.id}`, text: t('unitAdmin.channels.testNotSent', { name: channel.name }) }]);
+      return this.render(req, res, actor, { removed: false, cursor: undefined }, { values: { kind: 'email' }, errors }, 400);
+    }
+    const sent = await this.channels.sendTest(actor, channel.id);
     redirectAfterPost(res, listPath('/unit/messages', { relatedType: 'jobcenter_channel', relatedId: sent.channelId, sent: 'test' }));
   }
 
