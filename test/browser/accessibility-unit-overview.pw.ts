@@ -35,6 +35,7 @@ test('the overview and the contract page with its chart, in both languages', asy
     get('all placements', `${contract}/placements`),
     get('placements that ended', `${contract}/placements?state=ended`),
     get('the whole history', `${contract}/history`),
+    get("the contract's job descriptions", `${contract}/job-orders`),
     get('a contract that is not there', `/unit/contracts/${crypto.randomUUID()}`, 404),
   ]);
   expect(csp.count()).toBeGreaterThan(10);
