@@ -87,7 +87,8 @@ export interface ReferenceCaseCast {
  */
 export async function seedPeople(options: ReferenceCaseOptions = {}): Promise<ReferenceCaseCast> {
   const tag = randomBytes(4).toString('hex');
-  const period = { ...defaultPeriod(), ...options };
+  const fallback = defaultPeriod();
+  const period = { startDate: options.startDate ?? fallback.startDate, endDate: options.endDate ?? fallback.endDate };
   const admin = await ApiClient.admin();
 
   const person = async (role: string, displayName: string, local: string, supplierId?: string): Promise<Person> => {
