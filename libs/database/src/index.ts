@@ -4,4 +4,3 @@ export * from './embedded-postgres';
 export * from './migration-runner';
 export * from './connection-errors';
 export * from './embedded-postgres.supervisor';
-export * from './queries-at-once';

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { queriesAtOnce } from '@klausul/database';
 import type { CalendarDate, ComplianceStatus, ContractClause, ContractCompliance, ContractPlacement } from '@klausul/domain';
 import type { Keyset } from '@klausul/paging';
 import { termsOf } from '../clauses/clause.dto';
@@ -37,28 +36,28 @@ export class ComplianceDataRepository {
     const byContract = new Map<string, ComplianceData>();
     if (contractIds.length === 0) return byContract;
     const ids = [...contractIds];
-    const [contracts, clauses, placements] = await queriesAtOnce<Record<string, any>[][]>(manager, [
-      () => manager.query(`SELECT id, start_date::text AS start_date, end_date::text AS end_date FROM contract WHERE id = ANY($1::uuid[])`, [ids]),
-      () =>
-        manager.query(
-          `SELECT e.*, e.first_hire_deadline::text AS first_hire_text, e.full_fulfilment_deadline::text AS full_text
-             FROM employment_clause e WHERE e.contract_id = ANY($1::uuid[]) ORDER BY e.contract_id, e.id`,
-          [ids],
-        ),
-      () =>
-        manager.query(
-          `SELECT p.id, p.contract_id, p.clause_id, p.partner_id, p.replaces_placement_id, p.start_date::text AS start_date,
-                  p.end_date::text AS end_date, p.agreed_weekly_hours, p.agreed_months,
-                  COALESCE(h.changes, '[]') AS hours
-             FROM placement p
-             LEFT JOIN LATERAL (
-               SELECT json_agg(json_build_object('from', ph.effective_from::text, 'weeklyHours', ph.weekly_hours) ORDER BY ph.effective_from) AS changes
-                 FROM placement_hours ph WHERE ph.placement_id = p.id
-             ) h ON true
-            WHERE p.contract_id = ANY($1::uuid[]) ORDER BY p.contract_id, p.start_date, p.id`,
-          [ids],
-        ),
-    ]);
+    // Three set-based reads, one after another: inside a transaction they share one connection.
+    const contracts: Record<string, any>[] = await manager.query(
+      `SELECT id, start_date::text AS start_date, end_date::text AS end_date FROM contract WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const clauses: Record<string, any>[] = await manager.query(
+      `SELECT e.*, e.first_hire_deadline::text AS first_hire_text, e.full_fulfilment_deadline::text AS full_text
+         FROM employment_clause e WHERE e.contract_id = ANY($1::uuid[]) ORDER BY e.contract_id, e.id`,
+      [ids],
+    );
+    const placements: Record<string, any>[] = await manager.query(
+      `SELECT p.id, p.contract_id, p.clause_id, p.partner_id, p.replaces_placement_id, p.start_date::text AS start_date,
+              p.end_date::text AS end_date, p.agreed_weekly_hours, p.agreed_months,
+              COALESCE(h.changes, '[]') AS hours
+         FROM placement p
+         LEFT JOIN LATERAL (
+           SELECT json_agg(json_build_object('from', ph.effective_from::text, 'weeklyHours', ph.weekly_hours) ORDER BY ph.effective_from) AS changes
+             FROM placement_hours ph WHERE ph.placement_id = p.id
+         ) h ON true
+        WHERE p.contract_id = ANY($1::uuid[]) ORDER BY p.contract_id, p.start_date, p.id`,
+      [ids],
+    );
     for (const c of contracts) {
       byContract.set(c.id, { contract: { id: c.id, startDate: c.start_date, endDate: c.end_date }, clauses: [], placements: [] });
     }
