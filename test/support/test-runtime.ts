@@ -44,13 +44,25 @@ export async function clearQueueKeys(runtime: Runtime): Promise<void> {
   }
 }
 
-/** Polls until `probe` returns a value, or fails after `timeoutMs`. */
-export async function eventually<T>(probe: () => Promise<T | undefined | null>, timeoutMs = 15_000, everyMs = 100): Promise<T> {
+/**
+ * Polls until `probe` returns a value, or fails after `timeoutMs`. `explain` (optional) is
+ * asked on failure for what the system looked like then (the message log, say), so a
+ * timeout on a loaded CI machine says why instead of only that.
+ */
+export async function eventually<T>(
+  probe: () => Promise<T | undefined | null>,
+  timeoutMs = 15_000,
+  everyMs = 100,
+  explain?: () => Promise<string>,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (value !== undefined && value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    if (Date.now() > deadline) {
+      const state = explain ? `; ${await explain().catch((error: Error) => `(explain failed: ${error.message})`)}` : '';
+      throw new Error(`condition not met within ${timeoutMs} ms${state}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }
