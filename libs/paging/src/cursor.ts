@@ -40,8 +40,8 @@ export function encodeCursor(position: PagePosition): string {
   return encodeTupleCursor(position.sort, [position.value, position.id]);
 }
 
-/** Reads a keyset position back, for the given sort. */
-export function decodeCursor(cursor: string, sort: string): PagePosition {
-  const [value, id] = decodeTupleCursor(cursor, sort, [() => true, isUuid]);
+/** Reads a keyset position back, for the given sort; `isValue` checks the sort value against its column's type. */
+export function decodeCursor(cursor: string, sort: string, isValue: (value: string) => boolean): PagePosition {
+  const [value, id] = decodeTupleCursor(cursor, sort, [isValue, isUuid]);
   return { sort, value, id };
 }

@@ -5,3 +5,4 @@ export * from './page-query.dto';
 export * from './query-boolean';
 export * from './serial-keyset';
 export * from './sort';
+export * from './sort-value';

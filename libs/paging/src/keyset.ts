@@ -2,6 +2,7 @@ import { InvalidInputError } from '@klausul/domain';
 import { decodeCursor, encodeCursor } from './cursor';
 import { DEFAULT_PAGE_SIZE } from './page-query.dto';
 import type { SortColumns } from './sort';
+import { isSortValue } from './sort-value';
 
 /** One page of a list and the cursor of the next one (null on the last page). */
 export interface Page<T> {
@@ -33,7 +34,8 @@ export class Keyset {
     const descending = sort.startsWith('-');
     const column = columns[descending ? sort.slice(1) : sort];
     if (!column) throw new InvalidInputError(`sort must be one of ${Object.keys(columns).join(', ')} (prefix - for descending)`, { fields: ['sort'] });
-    const after = query.cursor === undefined ? null : decodeCursor(query.cursor, sort);
+    // A sort value the column's cast would refuse is a bad cursor (400), not a failed query.
+    const after = query.cursor === undefined ? null : decodeCursor(query.cursor, sort, (value) => isSortValue(column.type, value));
     return new Keyset(sort, column, descending, query.limit ?? DEFAULT_PAGE_SIZE, after, idSql);
   }
 

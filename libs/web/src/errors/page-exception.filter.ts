@@ -1,6 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { HttpExceptionFilter, RETRY_AFTER_SECONDS } from '@klausul/http';
+import { describeForLog, HttpExceptionFilter, RETRY_AFTER_SECONDS } from '@klausul/http';
 import { renderStatusPage, type StatusPage } from './status-page';
 
 /** Paths answered in JSON (the REST API, probes, the tools); every other path is a page. */
@@ -49,7 +49,8 @@ export class PageAwareExceptionFilter implements ExceptionFilter {
     }
     if (statusCode === 503) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     if (statusCode >= 500 && statusCode !== 503) {
-      this.logger.error({ error: exception instanceof Error ? { name: exception.name, message: exception.message, stack: exception.stack } : String(exception), path: req.route?.path }, 'page failed');
+      // As the REST filter logs it: a failed query's message quotes values, so only its code.
+      this.logger.error({ error: describeForLog(exception), path: req.route?.path }, 'page failed');
     }
     const page = PAGE_OF_STATUS[statusCode] ?? (statusCode >= 500 ? 'error' : 'badRequest');
     try {
