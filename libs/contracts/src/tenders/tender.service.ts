@@ -108,12 +108,16 @@ export class TenderService {
   recordMeeting(actor: Actor, id: string, dto: MeetingDto): Promise<TenderView> {
     const summary: MeetingSummary = { meetingId: randomUUID(), heldOn: dto.heldOn, supplierId: dto.supplierId ?? null, willingness: dto.willingness };
     return this.fire(actor, id, 'record-meeting', summary, dto, async (manager) => {
-      const problems: string[] = [];
-      if (compareDates(dto.heldOn, danishDateOf(this.clock.now())) > 0) problems.push('heldOn must not be in the future');
+      // Each problem names its field, so a form shows it on the input it is about.
+      const problems: { field: string; message: string }[] = [];
+      if (compareDates(dto.heldOn, danishDateOf(this.clock.now())) > 0) problems.push({ field: 'heldOn', message: 'heldOn must not be in the future' });
       if (dto.supplierId && !(await this.suppliers.find(actor.municipalityId, dto.supplierId, manager))) {
-        problems.push('supplierId is not a registered supplier');
+        problems.push({ field: 'supplierId', message: 'supplierId is not a registered supplier' });
       }
-      if (problems.length) throw new InvalidInputError(problems.join('; '), { errors: problems });
+      if (problems.length) {
+        const errors = problems.map((p) => p.message);
+        throw new InvalidInputError(errors.join('; '), { fields: problems.map((p) => p.field), errors });
+      }
       await this.tenders.insertMeeting(manager, {
         id: summary.meetingId,
         municipalityId: actor.municipalityId,

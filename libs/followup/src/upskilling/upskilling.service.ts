@@ -183,10 +183,17 @@ export class UpskillingService {
         `SELECT id FROM candidate WHERE upskilling_participant_id = $1 AND job_order_id = $2 AND state NOT IN ('withdrawn', 'declined', 'rejected')`,
         [participantId, jobOrderId],
       );
-      if (already) throw new ConflictError('the participant is already a candidate on this job order', { candidateId: already.id });
+      // Named on jobOrderId: the proposal is refused for the job order chosen, not for a stale form.
+      if (already) throw new ConflictError('the participant is already a candidate on this job order', { field: 'jobOrderId', candidateId: already.id });
       const name = fields.name ?? (participant.display_name as string | null);
       if (!name) throw new InvalidInputError('the participant has no name on record; give name');
-      return this.candidates.proposeWithin(manager, actor, jobOrderId, { ...fields, name }, { upskillingParticipantId: participantId });
+      try {
+        return await this.candidates.proposeWithin(manager, actor, jobOrderId, { ...fields, name }, { upskillingParticipantId: participantId });
+      } catch (error) {
+        // The unique index's refusal of a second open candidacy, should the check above be passed by.
+        if (error instanceof ConflictError && error.details?.field === undefined) throw new ConflictError(error.message, { field: 'jobOrderId' });
+        throw error;
+      }
     });
     const history = await this.participant(actor, participantId);
     return { ...candidate, upskilling: { participantId, programmeId: history.programmeId, startDate: history.startDate, endDate: history.endDate, outcome: history.outcome } };

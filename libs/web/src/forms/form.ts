@@ -143,7 +143,8 @@ export async function validateForm<T extends object>(
   const problems = findInputProblems(values, '', true);
   for (const [problem, paths] of problems) {
     for (const raw of paths) {
-      const path = raw.replace(/\[(\d+)\]/g, '-$1').replace(/\./g, '-');
+      // A line of a one-item-per-line textarea (`suitableTasks[2]`) is shown on the textarea itself.
+      const path = raw.replace(/\[\d+\]$/, '').replace(/\[(\d+)\]/g, '-$1').replace(/\./g, '-');
       const key = problem === 'cpr' ? 'common.errors.cpr' : problem === 'control' ? 'common.errors.controlCharacter' : 'common.errors.invalid';
       entries.push({ field: idOf(path), text: t(key, { field: label(path) }) });
     }

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { type Actor, ConflictError } from '@klausul/domain';
+import { type Actor, ConflictError, NotFoundError } from '@klausul/domain';
 import { CurrentActor, Roles, WebForms } from '@klausul/identity';
 import { CreateJobcenterChannelDto, JobcenterChannelService } from '@klausul/matching';
 import { domainErrorOf, errorsOf, FormBody, type FormState, type FormValues, text, validateForm } from '../../forms/form';
@@ -61,9 +61,16 @@ export class ChannelsPagesController {
   async remove(@CurrentActor() actor: Actor, @Param('channelId') channelId: string, @FormBody() form: FormValues, @Req() req: Request, @Res() res: Response): Promise<void> {
     const t = translator(languageOf(req));
     const channel = await this.channels.get(actor, idParam(channelId, 'jobcenter channel'));
+    // Removed already (the form posted twice): what the person asked for is so; nothing changes.
+    if (!channel.active) return redirectAfterPost(res, '/unit/admin/channels?done=removed');
     const unconfirmed = confirmationErrors(form, `confirm-${channel.id}`, t('unitAdmin.channels.removeConfirmRequired', { name: channel.name }));
     if (unconfirmed) return this.render(req, res, actor, { removed: false, cursor: undefined }, { values: { kind: 'email' }, errors: unconfirmed }, 400);
-    await this.channels.deactivate(actor, channel.id);
+    try {
+      await this.channels.deactivate(actor, channel.id);
+    } catch (error) {
+      // The channel was found above, so not found here means the other post removed it meanwhile.
+      if (!(error instanceof NotFoundError)) throw error;
+    }
     redirectAfterPost(res, '/unit/admin/channels?done=removed');
   }
 

@@ -2,19 +2,17 @@ import { Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { SuppliersService } from '@klausul/contracts';
-import { type Actor, ConflictError, MUNICIPALITY_ROLES } from '@klausul/domain';
+import { type Actor, ConflictError, isUuid, MUNICIPALITY_ROLES, type Role } from '@klausul/domain';
 import { CurrentActor, InvitationService, InviteRequest, Roles, WebForms } from '@klausul/identity';
 import { domainErrorOf, errorsOf, FormBody, type FormState, type FormValues, text, validateForm } from '../../forms/form';
 import { translator } from '../../i18n/i18n';
 import { languageOf } from '../../setup/page-locals';
 import { redirectAfterPost, renderPage } from '../../setup/render-page';
+import { cursorParam, PAGE_SIZE, SUPPLIER_CHOICES, supplierChoices } from '../unit-pages';
 import { adminNavigation } from './admin-pages';
 
-const PAGE_SIZE = 25;
-/** The suppliers offered for a supplier HR contact's invitation, by name (a municipality has tens, not thousands). */
-const SUPPLIER_CHOICES = 200;
-const INVITERS = ['admin', 'procurement_caseworker'] as const;
-const cursorOf = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+/** Who may invite: an admin anyone of the municipality, a procurement caseworker supplier HR contacts. */
+export const INVITERS = ['admin', 'procurement_caseworker'] as const satisfies readonly Role[];
 
 /**
  * Invitations: an admin invites anyone of the municipality, a procurement caseworker a
@@ -33,16 +31,24 @@ export class InvitationsPagesController {
   @Roles(...INVITERS)
   async list(@CurrentActor() actor: Actor, @Query('cursor') cursor: unknown, @Query('sent') sent: unknown, @Req() req: Request, @Res() res: Response): Promise<void> {
     const t = translator(languageOf(req));
-    const page = await this.invitations.list(actor, { cursor: cursorOf(cursor), limit: PAGE_SIZE });
+    const page = await this.invitations.list(actor, { cursor: cursorParam(cursor), limit: PAGE_SIZE });
     renderPage(req, res, 'unit/admin/invitations.njk', {
-      title: t('unit.invitations.title'), page, sent: sent === '1', laterPage: cursorOf(cursor) !== undefined, sideNav: sideNavOf(actor, t),
+      title: t('unit.invitations.title'), page, sent: sent === '1', laterPage: cursorParam(cursor) !== undefined, sideNav: sideNavOf(actor, t),
     });
   }
 
   @Get('new')
   @Roles(...INVITERS)
-  async form(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response): Promise<void> {
-    await this.render(req, res, actor, { values: { role: actor.role === 'admin' ? '' : 'supplier_hr' } }, 200);
+  async form(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
+    // A link may preselect the role and supplier (the supplier page's "Invite HR contact"); one not offered is ignored.
+    const role = rolesOf(actor).find((r) => r === query.role);
+    const supplierId = typeof query.supplierId === 'string' && isUuid(query.supplierId) ? query.supplierId : undefined;
+    await this.render(req, res, actor, (choices) => ({
+      values: {
+        role: role ?? (actor.role === 'admin' ? '' : 'supplier_hr'),
+        ...(supplierId && choices.some((c) => c.value === supplierId) ? { supplierId } : {}),
+      },
+    }), 200);
   }
 
   @Post('new')
@@ -72,15 +78,28 @@ export class InvitationsPagesController {
     }
   }
 
-  private async render(req: Request, res: Response, actor: Actor, form: FormState, status: number): Promise<void> {
+  /** The invitation form; `form` may be given as a function of the supplier choices, to preselect only one offered. */
+  private async render(
+    req: Request, res: Response, actor: Actor, form: FormState | ((choices: { value: string; text: string }[]) => FormState), status: number,
+  ): Promise<void> {
     const t = translator(languageOf(req));
-    const roles = (actor.role === 'admin' ? MUNICIPALITY_ROLES : (['supplier_hr'] as const)).map((role) => ({ value: role, text: t(`common.roles.${role}`) }));
+    const roles = rolesOf(actor).map((role) => ({ value: role, text: t(`common.roles.${role}`) }));
     const suppliers = await this.suppliers.list(actor, { limit: SUPPLIER_CHOICES, sort: 'name' });
-    const supplierChoices = [{ value: '', text: t('unit.invitations.noSupplier') }, ...suppliers.items.map((s) => ({ value: s.id, text: `${s.name} (CVR ${s.cvr})` }))];
+    const choices = supplierChoices(suppliers.items, t('unit.invitations.noSupplier'));
     renderPage(req, res, 'unit/admin/invite.njk', {
-      title: t('unit.invitations.newTitle'), form, roles, supplierChoices, admin: actor.role === 'admin', sideNav: sideNavOf(actor, t),
+      title: t('unit.invitations.newTitle'),
+      form: typeof form === 'function' ? form(choices) : form,
+      roles,
+      supplierChoices: choices,
+      admin: actor.role === 'admin',
+      sideNav: sideNavOf(actor, t),
     }, status);
   }
+}
+
+/** The roles the actor may invite to. */
+function rolesOf(actor: Actor): readonly Role[] {
+  return actor.role === 'admin' ? MUNICIPALITY_ROLES : ['supplier_hr'];
 }
 
 /** An admin sees the administration's side navigation; a procurement caseworker comes here from the unit's menu. */

@@ -2,12 +2,13 @@ import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ContractsService, CreateSupplierDto, SuppliersService, type SupplierView, UpdateSupplierDto } from '@klausul/contracts';
-import { type Actor, InvalidInputError } from '@klausul/domain';
+import { type Actor, InvalidInputError, type Role } from '@klausul/domain';
 import { CurrentActor, Roles, WebForms } from '@klausul/identity';
 import { bool, domainErrorOf, errorsOf, FormBody, type FormState, type FormValues, text, validateForm } from '../../forms/form';
 import { translator } from '../../i18n/i18n';
 import { languageOf } from '../../setup/page-locals';
 import { redirectAfterPost, renderPage } from '../../setup/render-page';
+import { INVITERS } from '../admin/invitations.controller';
 import { choiceParam, cursorParam, idParam, PAGE_SIZE, pagerModel, UNIT_ROLES } from '../unit-pages';
 
 const SEARCH_MAX = 100;
@@ -100,7 +101,7 @@ export class SuppliersPagesController {
       moreContracts: contracts.nextCursor !== null && contracts.nextCursor !== undefined,
       created: created === '1',
       updated: updated === '1',
-      canInvite: actor.role === 'admin' || actor.role === 'procurement_caseworker',
+      canInvite: (INVITERS as readonly Role[]).includes(actor.role),
       inviteHref: `/unit/invitations/new?role=supplier_hr&supplierId=${supplier.id}`,
       phaseText: (phase: string) => t(`unitTenders.phases.${phase}`, { defaultValue: phase }),
     });

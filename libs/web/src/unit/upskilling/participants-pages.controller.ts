@@ -82,7 +82,11 @@ export class UpskillingParticipantsController {
       await this.upskilling.propose(actor, id, checked.value);
     } catch (error) {
       const fileError = fileErrorOf(error, maxBytes, t);
-      const refusal = fileError ? errorsOf([fileError]) : domainErrorOf(error, t, 'jobOrderId', lang);
+      // A conflict on the job order is a candidacy there already (a second post of the form, say), not a stale form.
+      const alreadyProposed = error instanceof ConflictError && error.details?.field === 'jobOrderId'
+        ? errorsOf([{ field: 'jobOrderId', text: t('unitMatching.upskilling.propose.alreadyProposed') }])
+        : undefined;
+      const refusal = fileError ? errorsOf([fileError]) : (alreadyProposed ?? domainErrorOf(error, t, 'jobOrderId', lang));
       if (!refusal) throw error;
       const status = error instanceof ConflictError ? 409 : error instanceof InvalidInputError ? 400 : 422;
       return this.renderPropose(actor, participant, req, res, { values, errors: refusal }, status);
