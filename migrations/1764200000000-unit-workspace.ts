@@ -12,7 +12,12 @@ export class UnitWorkspace1764200000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query('ALTER TABLE job_order ADD COLUMN forward_channel_ids uuid[] NULL');
-    await q.query('ALTER TABLE review ADD COLUMN upskilling_programme_id uuid NULL REFERENCES upskilling_programme (id)');
+    // Composite, as every tenant key is: a review can only offer its own municipality's programme.
+    // No ON DELETE action: programmes are not deleted, and SET NULL would null municipality_id too.
+    await q.query('ALTER TABLE review ADD COLUMN upskilling_programme_id uuid NULL');
+    await q.query(`
+      ALTER TABLE review ADD CONSTRAINT review_upskilling_programme_fkey
+        FOREIGN KEY (upskilling_programme_id, municipality_id) REFERENCES upskilling_programme (id, municipality_id)`);
     await q.query(
       "CREATE INDEX job_order_due_list ON job_order (municipality_id, state, (COALESCE(candidates_due_on, 'infinity'::date)), id)",
     );
@@ -32,6 +37,7 @@ export class UnitWorkspace1764200000000 implements MigrationInterface {
     await q.query('DROP INDEX contract_list_severity');
     await q.query('DROP INDEX contract_list_first_hire');
     await q.query('DROP INDEX job_order_due_list');
+    await q.query('ALTER TABLE review DROP CONSTRAINT review_upskilling_programme_fkey');
     await q.query('ALTER TABLE review DROP COLUMN upskilling_programme_id');
     await q.query('ALTER TABLE job_order DROP COLUMN forward_channel_ids');
   }

@@ -119,6 +119,24 @@ test('the supplier pages and a contract partner form, with their errors', async 
   csp.expectAllStrict();
 });
 
+test('Enter in a field of the new tender form creates the tender (not "update lots")', async ({ page }) => {
+  await signIn(page, rc.people.procurement);
+  await page.goto('/unit/tenders/new');
+  await page.locator('#procurementArea').selectOption('special_transport');
+  await page.locator('#estimatedValueDkk').fill('2000000');
+  await page.locator('#durationMonths').fill('24');
+  await page.locator('#lots-0-title').fill('Hele kommunen');
+  await page.locator('#title').fill('Kørsel til dagtilbud, med Enter');
+  await page.locator('#title').press('Enter');
+  await expect(page).toHaveURL(/\/unit\/tenders\/[0-9a-f-]{36}\?done=create$/);
+  await expect(page.locator('main h1')).toContainText('Kørsel til dagtilbud, med Enter');
+  // Tab from the title still reaches the fields in order, not the hidden default button.
+  await page.goto('/unit/tenders/new');
+  await page.locator('#title').focus();
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.locator('main button[name="_default"]')).not.toBeFocused();
+});
+
 test('phase 1 of the reference case in the browser: 8 lots, dialogue, 26 x 10 h, award 4 + 4, FlexVirk, hand-over', async ({ page }) => {
   test.setTimeout(120_000);
   await signIn(page, rc.people.procurement);

@@ -128,7 +128,7 @@ const routes: RouteCase[] = [
   event('/api/v1/job-orders/{id}/close', (t) => `/api/v1/job-orders/${t.jobOrder}/close`, CONTRACT_READERS),
   event('/api/v1/job-orders/{id}/reopen', (t) => `/api/v1/job-orders/${t.jobOrder}/reopen`, UNIT_AND_ADMIN),
   event('/api/v1/job-orders/{id}/cancel', (t) => `/api/v1/job-orders/${t.jobOrder}/cancel`, ['supplier_hr', 'procurement_caseworker', 'admin']),
-  { method: 'post', route: '/api/v1/job-orders/{id}/retry', path: (t) => `/api/v1/job-orders/${t.jobOrder}/retry`, roles: UNIT_AND_ADMIN, ok: 200, scoped: true },
+  { method: 'post', route: '/api/v1/job-orders/{id}/retry', path: (t) => `/api/v1/job-orders/${t.jobOrder}/retry`, roles: UNIT_AND_ADMIN, ok: 'authorized', scoped: true },
   { method: 'post', route: '/api/v1/job-orders/{jobOrderId}/candidates', path: (t) => `/api/v1/job-orders/${t.jobOrder}/candidates`, roles: ['jobcenter_contact', ...EMPLOYMENT], ok: 'authorized', scoped: true, body: () => candidateBody(++counter) },
   { method: 'get', route: '/api/v1/job-orders/{jobOrderId}/candidates', path: (t) => `/api/v1/job-orders/${t.jobOrder}/candidates`, roles: [...CONTRACT_READERS, 'jobcenter_contact'], ok: 200, scoped: true, supplierScoped: true },
   { method: 'get', route: '/api/v1/candidates/{id}', path: (t) => `/api/v1/candidates/${t.candidate}`, roles: [...CONTRACT_READERS, 'jobcenter_contact'], ok: 200, scoped: true, supplierScoped: true },

@@ -11,6 +11,13 @@ export interface NewSupplier {
 }
 
 /** What the supplier list narrows to, inside the municipality. */
+/** A supplier as a list or a select names it. */
+export interface SupplierName {
+  id: string;
+  name: string;
+  cvr: string;
+}
+
 export interface SupplierListFilters {
   rsv?: boolean;
   /** The start of the name (in any case) or, when it is digits, of the CVR number. */
@@ -79,6 +86,11 @@ export class SupplierRepository {
   async rsvPartnerships(id: string, manager: EntityManager = this.dataSource.manager): Promise<number> {
     const [{ n }] = await manager.query("SELECT count(*)::int AS n FROM contract_partner WHERE supplier_id = $1 AND kind = 'rsv'", [id]);
     return n;
+  }
+
+  /** The names (and CVR numbers) of the municipality's suppliers among these ids, in one query; ids of others are left out. */
+  namesOf(municipalityId: string, ids: readonly string[]): Promise<SupplierName[]> {
+    return this.dataSource.query('SELECT id, name, cvr FROM supplier WHERE municipality_id = $1 AND id = ANY($2::uuid[]) ORDER BY name, id', [municipalityId, ids]);
   }
 
   /** Active HR contacts of the given suppliers. */

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type Actor, ConflictError, InvalidInputError, NotFoundError } from '@klausul/domain';
+import { type Actor, ConflictError, InvalidInputError, isUuid, NotFoundError } from '@klausul/domain';
 import { assertSameSupplier } from '@klausul/identity';
 import { Keyset, type Page } from '@klausul/paging';
 import { type CreateSupplierDto, SUPPLIER_SORTS, type SupplierListQuery, type SupplierView, toSupplierView, type UpdateSupplierDto } from './supplier.dto';
-import { SupplierRepository } from './supplier.repository';
+import { SupplierRepository, type SupplierName } from './supplier.repository';
 
 /** The municipality's register of suppliers, partners and RSVs. */
 @Injectable()
@@ -32,6 +32,12 @@ export class SuppliersService {
     const rows = await this.suppliers.list(actor.municipalityId, { rsv: query.rsv, prefix: query.q || undefined }, keyset);
     const contacts = await this.suppliers.hrContacts(rows.slice(0, keyset.limit).map((r) => r.id));
     return keyset.page(rows, (row) => toSupplierView(row, contacts.filter((c) => c.supplier_id === row.id)));
+  }
+
+  /** The names of the municipality's suppliers among these ids (a page's HR contacts, say): one query, whatever the register's size. */
+  async namesOf(actor: Actor, ids: readonly string[]): Promise<SupplierName[]> {
+    const unique = [...new Set(ids)].filter(isUuid);
+    return unique.length ? this.suppliers.namesOf(actor.municipalityId, unique) : [];
   }
 
   /** A supplier HR contact sees only its own supplier; any other id is "not found". */

@@ -104,7 +104,17 @@ export async function replacementJobOrderOf(manager: EntityManager, contractId: 
 }
 
 /** Whether the programme is one of the municipality's (an offer names a programme the unit runs). */
-export async function programmeOfMunicipality(manager: EntityManager, municipalityId: string, programmeId: string): Promise<boolean> {
-  const rows = await manager.query('SELECT 1 FROM upskilling_programme WHERE id = $1 AND municipality_id = $2', [programmeId, municipalityId]);
-  return rows.length > 0;
+/**
+ * A programme of the municipality with its places left (capacity less the enrolled
+ * participants, as the upskilling pages count them), or null. Locked for share, so an
+ * enrolment cannot take the last place while a conclusion offers it.
+ */
+export async function programmeOfMunicipality(manager: EntityManager, municipalityId: string, programmeId: string): Promise<{ placesLeft: number } | null> {
+  const [row]: { capacity: number }[] = await manager.query('SELECT capacity FROM upskilling_programme WHERE id = $1 AND municipality_id = $2 FOR SHARE', [programmeId, municipalityId]);
+  if (!row) return null;
+  const [{ enrolled }]: { enrolled: number }[] = await manager.query(
+    "SELECT count(*)::int AS enrolled FROM upskilling_participant WHERE programme_id = $1 AND state = 'enrolled'",
+    [programmeId],
+  );
+  return { placesLeft: Math.max(0, row.capacity - enrolled) };
 }

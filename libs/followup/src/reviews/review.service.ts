@@ -113,8 +113,13 @@ export class ReviewService {
     const offered = actions.includes('offer_upskilling');
     if (offered && !dto.upskillingProgrammeId) throw new InvalidInputError('offer_upskilling needs an upskillingProgrammeId', { field: 'upskillingProgrammeId' });
     return this.dataSource.transaction(async (manager) => {
-      if (offered && !(await programmeOfMunicipality(manager, actor.municipalityId, dto.upskillingProgrammeId!))) {
-        throw new InvalidInputError('upskillingProgrammeId is not an upskilling programme of the municipality', { field: 'upskillingProgrammeId' });
+      if (offered) {
+        const programme = await programmeOfMunicipality(manager, actor.municipalityId, dto.upskillingProgrammeId!);
+        if (!programme) throw new InvalidInputError('upskillingProgrammeId is not an upskilling programme of the municipality', { field: 'upskillingProgrammeId' });
+        // Offering a place the programme does not have would promise the supplier's employee nothing.
+        if (programme.placesLeft === 0) {
+          throw new InvalidInputError('the upskilling programme has no places left: choose another one', { field: 'upskillingProgrammeId', reason: 'programme_full' });
+        }
       }
       const upskillingProgrammeId = offered ? dto.upskillingProgrammeId! : null;
       const input = { discussion: dto.discussion, challenges: dto.challenges, actions, noteToSupplier: dto.noteToSupplier ?? null, upskillingProgrammeId };

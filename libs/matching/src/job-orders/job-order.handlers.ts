@@ -4,6 +4,7 @@ import { type CandidatesStatusData, MessageService } from '@klausul/messaging';
 import { HandlesJob, type JobContext, type JobData, type JobHandler } from '@klausul/queue';
 import { type JobDescriptionSource, jobDescriptionMail, jobDescriptionWebhook } from './job-description.content';
 import { loadJobDescription, staffEmails, supplierHrEmails } from './job-order.queries';
+import { RETRYABLE_STATES } from './job-order.workflow';
 
 /** Forwarding: the job description goes to the channels chosen at the forward, or to every active channel of the municipality's jobcenter. */
 @HandlesJob('dispatch-job-description')
@@ -16,6 +17,8 @@ export class DispatchJobDescriptionHandler implements JobHandler<'dispatch-job-d
   async handle(data: JobData<'dispatch-job-description'>, { manager }: JobContext): Promise<void> {
     const order = await loadJobDescription(manager, data.entityId);
     if (!order) throw new UnrecoverableError(`job order ${data.entityId} does not exist`);
+    // Cancelled or closed since it was queued (or retried): the jobcenter must not get it.
+    if (!RETRYABLE_STATES.includes(order.state)) return;
     const channels: { kind: string; address: string | null; endpoint_id: string | null }[] = await manager.query(
       `SELECT kind, address, endpoint_id FROM jobcenter_channel
         WHERE municipality_id = $1 AND active AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[])) ORDER BY created_at`,

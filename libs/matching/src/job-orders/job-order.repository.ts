@@ -75,6 +75,12 @@ export class JobOrderRepository {
     return row ?? null;
   }
 
+  /** A job order's state and version, its row locked until the transaction ends (a retry checks them against a concurrent cancel). */
+  async lockState(manager: EntityManager, municipalityId: string, id: string): Promise<{ state: string; version: number } | null> {
+    const [row] = await manager.query('SELECT state, version FROM job_order WHERE id = $1 AND municipality_id = $2 FOR UPDATE', [id, municipalityId]);
+    return row ?? null;
+  }
+
   /** The contract a job order is drafted on, if it is the municipality's. */
   async contract(manager: EntityManager, municipalityId: string, contractId: string): Promise<{ id: string; supplier_id: string } | null> {
     const [row] = await manager.query('SELECT id, supplier_id FROM contract WHERE id = $1 AND municipality_id = $2', [contractId, municipalityId]);

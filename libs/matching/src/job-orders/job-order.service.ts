@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type Actor, addWorkingDays, Clock, copenhagenDateOf, InvalidInputError, NotFoundError, isUuid } from '@klausul/domain';
+import { type Actor, addWorkingDays, Clock, ConflictError, copenhagenDateOf, GuardFailedError, InvalidInputError, NotFoundError, isUuid } from '@klausul/domain';
 import { OutboxRepository } from '@klausul/outbox';
 import { Keyset, type Page } from '@klausul/paging';
 import { WorkflowEngine } from '@klausul/workflow';
@@ -9,7 +9,7 @@ import {
   type CreateJobOrderDto, JOB_ORDER_SORTS, type JobOrderListQuery, type JobOrderView, toJobOrderView, type UpdateJobOrderDto,
 } from './job-order.dto';
 import { JOB_ORDER_FIELDS, JobOrderRepository } from './job-order.repository';
-import { jobOrderVisibleTo, jobOrderWorkflow, type JobOrderEvent, VISIBLE_TO_JOBCENTER } from './job-order.workflow';
+import { jobOrderVisibleTo, jobOrderWorkflow, type JobOrderEvent, RETRYABLE_STATES, VISIBLE_TO_JOBCENTER } from './job-order.workflow';
 
 @Injectable()
 export class JobOrderService {
@@ -95,10 +95,23 @@ export class JobOrderService {
     return this.list(actor, { ...query, state: 'forwarded', sort: 'candidatesDueOn', candidatesDueBy: dueBy } as JobOrderListQuery);
   }
 
-  /** Puts the failed dispatch of a job description back in line (after, e.g., a channel was fixed). */
-  async retry(actor: Actor, id: string): Promise<JobOrderView> {
+  /**
+   * Puts the failed dispatch of a job description back in line (after, e.g., a channel was
+   * fixed): only while the jobcenter is searching (forwarded, shortlist sent), and at the
+   * version the caller saw, so a cancelled or closed description is never sent again.
+   */
+  async retry(actor: Actor, id: string, input: { expectedVersion?: number } = {}): Promise<JobOrderView> {
     await this.dataSource.transaction(async (manager) => {
-      await this.engine.load(manager, jobOrderWorkflow, id, actor);
+      await this.engine.loadVisible(manager, jobOrderWorkflow, id, actor);
+      // Locked, so a cancel or close cannot slip in between the check and the retry.
+      const current = await this.jobOrders.lockState(manager, actor.municipalityId, id);
+      if (!current) throw new NotFoundError('job_order', id);
+      if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) {
+        throw new ConflictError(`the job_order is at version ${current.version}, not ${input.expectedVersion}; reload it`, { currentVersion: current.version });
+      }
+      if (!RETRYABLE_STATES.includes(current.state)) {
+        throw new GuardFailedError('job_order', 'retry', `a job description is sent again only while it is forwarded or its shortlist is sent, and it is ${current.state}`);
+      }
       await this.outbox.retryFailed(manager, 'job_order', id);
     });
     return this.get(actor, id);

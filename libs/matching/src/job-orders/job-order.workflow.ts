@@ -11,6 +11,9 @@ const UNIT: Role[] = ['procurement_caseworker', 'employment_caseworker', 'admin'
 /** What the jobcenter sees: job descriptions that have been forwarded to it. */
 export const VISIBLE_TO_JOBCENTER: readonly string[] = ['forwarded', 'shortlist_sent', 'closed'];
 
+/** While the jobcenter searches, a failed dispatch may be sent again; once closed or cancelled it must not reach the jobcenter. */
+export const RETRYABLE_STATES: readonly string[] = ['forwarded', 'shortlist_sent'];
+
 /** Whether the actor may see a job order at all (its municipality and supplier aside). */
 export function jobOrderVisibleTo(order: { state: unknown }, actor: Pick<Actor, 'role'>): boolean {
   return actor.role !== 'jobcenter_contact' || VISIBLE_TO_JOBCENTER.includes(String(order.state));

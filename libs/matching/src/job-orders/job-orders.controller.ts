@@ -104,8 +104,8 @@ export class JobOrdersController {
   @Post('job-orders/:id/retry')
   @HttpCode(200)
   @Roles(...UNIT)
-  @ApiOperation({ summary: 'Dispatch a job description again after its dispatch failed' })
-  retry(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string): Promise<JobOrderView> {
-    return this.jobOrders.retry(actor, id);
+  @ApiOperation({ summary: 'Dispatch a job description again after its dispatch failed (while forwarded or shortlist sent; otherwise 422)' })
+  retry(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string, @Body() dto: JobOrderEventDto): Promise<JobOrderView> {
+    return this.jobOrders.retry(actor, id, dto);
   }
 }

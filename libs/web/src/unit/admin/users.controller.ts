@@ -35,8 +35,8 @@ export class UsersPagesController {
     const active = choiceParam(query.active, ACTIVE_FILTERS);
     const cursor = cursorParam(query.cursor);
     const page = await this.users.list(actor, { role, active: active === undefined ? undefined : active === 'true', cursor, limit: PAGE_SIZE });
-    // The suppliers of the page's HR contacts by name: one list, not a query per row.
-    const suppliers = page.items.some((u) => u.supplierId) ? (await this.suppliers.list(actor, { limit: SUPPLIER_CHOICES, sort: 'name' })).items : [];
+    // The suppliers of the page's HR contacts by name: one query by their ids, however many suppliers there are.
+    const suppliers = await this.suppliers.namesOf(actor, page.items.flatMap((u) => (u.supplierId ? [u.supplierId] : [])));
     const supplierNames = Object.fromEntries(suppliers.map((s) => [s.id, s.name]));
     const filters = { role, active };
     renderPage(req, res, 'unit/admin/users.njk', {
@@ -112,6 +112,10 @@ export class UsersPagesController {
   private async render(req: Request, res: Response, actor: Actor, user: UserResponse, form: FormState, status: number, done?: (typeof DONE)[number]): Promise<void> {
     const t = translator(languageOf(req));
     const suppliers = await this.suppliers.list(actor, { limit: SUPPLIER_CHOICES, sort: 'name' });
+    // The person's own supplier is a choice even when it is not among the first of the register.
+    const listed = suppliers.items.some((s) => s.id === user.supplierId);
+    const own = user.supplierId && !listed ? await this.suppliers.namesOf(actor, [user.supplierId]) : [];
+    const choices = [...own, ...suppliers.items];
     renderPage(req, res, 'unit/admin/user.njk', {
       title: user.displayName,
       sideNav: adminNavigation(t, '/unit/admin/users'),
@@ -120,8 +124,8 @@ export class UsersPagesController {
       done,
       self: user.id === actor.userId,
       roles: [{ value: '', text: t('unitAdmin.users.chooseRole') }, ...roleChoices(t)],
-      supplierChoices: supplierChoices(suppliers.items, t('unitAdmin.users.noSupplier')),
-      supplierName: suppliers.items.find((s) => s.id === user.supplierId)?.name ?? null,
+      supplierChoices: supplierChoices(choices, t('unitAdmin.users.noSupplier')),
+      supplierName: choices.find((s) => s.id === user.supplierId)?.name ?? null,
     }, status);
   }
 }

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import type { Actor, Clock, Role } from '@klausul/domain';
 import type { UsersService } from '@klausul/identity';
-import { type CandidateService, type JobcenterChannelService, type JobOrderEvent, type JobOrderService, type JobOrderState, jobOrderWorkflow, type JobOrderView } from '@klausul/matching';
+import { type CandidateService, type JobcenterChannelService, type JobOrderEvent, type JobOrderService, type JobOrderState, jobOrderWorkflow, type JobOrderView, RETRYABLE_STATES } from '@klausul/matching';
 import { allowedEvents, type WorkflowHistoryRepository } from '@klausul/workflow';
 import type { FormErrors, FormValues } from '../../forms/form';
 import { type Language, type Translate, translator } from '../../i18n/i18n';
@@ -98,7 +98,8 @@ export async function renderJobOrderPage(
             : order.forwardChannelIds.map((channelId) => channelNames.get(channelId) ?? t('unitMatching.jobOrder.removedChannel')).join(', '),
       },
       events,
-      canRetry: order.deliveryStatus === 'failed',
+      // Only while the jobcenter searches: a closed or cancelled description is never sent again (JobOrderService.retry refuses it too).
+      canRetry: order.deliveryStatus === 'failed' && RETRYABLE_STATES.includes(order.state),
       showCandidates,
       candidateCount: counts ? Object.values(counts).reduce((sum, n) => sum + n, 0) : 0,
       shortlisted: counts?.shortlisted ?? 0,

@@ -1,7 +1,7 @@
 import { Controller, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { type Actor, Clock, ConflictError, InvalidInputError } from '@klausul/domain';
+import { type Actor, Clock, ConflictError, GuardFailedError, InvalidInputError } from '@klausul/domain';
 import { CurrentActor, Roles, UsersService, WebForms } from '@klausul/identity';
 import { CandidateService, ForwardJobOrderDto, JobcenterChannelService, JobOrderEventDto, JobOrderService, ReturnJobOrderDto } from '@klausul/matching';
 import { WorkflowHistoryRepository } from '@klausul/workflow';
@@ -92,8 +92,19 @@ export class UnitJobOrderEventsController {
     const t = translator(languageOf(req));
     const checked = await validateForm(JobOrderEventDto, postedVersion(body), { expectedVersion: t('unitMatching.jobOrder.state') }, t);
     if (checked.errors) return renderJobOrderPage(this.services, req, res, actor, id, { problem: { form: 'actions', errors: checked.errors }, status: 400 });
-    await this.services.jobOrders.retry(actor, id);
-    redirectAfterPost(res, `/unit/job-orders/${id}?saved=retried`);
+    try {
+      await this.services.jobOrders.retry(actor, id, checked.value);
+      redirectAfterPost(res, `/unit/job-orders/${id}?saved=retried`);
+    } catch (error) {
+      // Stale (409) or no longer forwarded (422): said on the page, which no longer offers it.
+      if (error instanceof GuardFailedError) {
+        const errors = errorsOf([{ field: 'actions', text: t('unit.jobOrderRetry.notNow') }]);
+        return renderJobOrderPage(this.services, req, res, actor, id, { problem: { form: 'actions', errors }, status: 422 });
+      }
+      const errors = domainErrorOf(error, t, 'actions', languageOf(req));
+      if (!errors) throw error;
+      renderJobOrderPage(this.services, req, res, actor, id, { problem: { form: 'actions', errors }, status: error instanceof ConflictError ? 409 : 422 });
+    }
   }
 
   private async plainEvent(actor: Actor, jobOrderId: string, event: UnitJobOrderEvent, body: FormValues, req: Request, res: Response): Promise<void> {

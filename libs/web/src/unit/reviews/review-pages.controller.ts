@@ -68,8 +68,14 @@ export class ReviewPagesController {
       redirectAfterPost(res, `/unit/reviews/${id}?saved=concluded`);
     } catch (error) {
       // A programme that is not the municipality's (a tampered select): the same words as a missing one.
+      // A full programme (its last place taken since the page was shown): said on the select.
       const foreignProgramme = error instanceof InvalidInputError && error.details?.field === 'upskillingProgrammeId';
-      const errors = foreignProgramme ? errorsOf(conclusionChecks({ ...checked.value, upskillingProgrammeId: undefined }, t)) : domainErrorOf(error, t, 'discussion', lang, labels);
+      const full = foreignProgramme && (error as InvalidInputError).details?.reason === 'programme_full';
+      const errors = full
+        ? errorsOf([{ field: 'upskillingProgrammeId', text: t('unitMeetings.conclude.errors.programmeFull') }])
+        : foreignProgramme
+          ? errorsOf(conclusionChecks({ ...checked.value, upskillingProgrammeId: undefined }, t))
+          : domainErrorOf(error, t, 'discussion', lang, labels);
       if (!errors) throw error;
       const status = error instanceof ConflictError || error instanceof InvalidTransitionError ? 409 : 400;
       // Shown again with the version saved now, as the conflict text says.

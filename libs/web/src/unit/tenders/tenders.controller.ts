@@ -58,7 +58,7 @@ export class TendersPagesController {
     this.renderNew(req, res, { values: tenderValues({}, DEFAULT_LOTS) }, DEFAULT_LOTS, 200);
   }
 
-  /** `_action=lots` only redraws the form with that many lot rows (what a person typed stays); anything else creates. */
+  /** `_action=lots` only redraws the form with that many lot rows (what a person typed stays); anything else creates (Enter in a field too: the first, hidden button). */
   @Post('new')
   async create(@CurrentActor() actor: Actor, @FormBody() body: FormValues, @Req() req: Request, @Res() res: Response): Promise<void> {
     const lang = languageOf(req);
