@@ -2,6 +2,7 @@ import { hireReferenceCase, monthAfterStart, type ReferenceCase, runMonthlyRevie
 import { expect, test } from './support/fixtures';
 import { signIn, useLanguage } from './support/journeys';
 import { checkStates, type PageState, watchCsp } from './support/page-checks';
+import { expectNoAxeViolations } from './support/axe';
 import { shoot } from './support/screenshots';
 
 /**
@@ -54,4 +55,39 @@ test('the overview and the contract page with its chart, in both languages', asy
   // The hires are in the contract's history, by the supplier's HR contact.
   await expect(page.locator('.klausul-timeline')).toContainText('Kandidat: Ansat');
   await shoot(page, 'unit-contract');
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 375, height: 667 } });
+
+  test('the menu opens from its button and leads to every area', async ({ page }) => {
+    await signIn(page, rc.people.procurement);
+    await useLanguage(page.context(), 'da');
+    await page.goto('/unit');
+    const drawer = page.getByRole('dialog', { name: 'Menu' });
+    await expect(drawer).toBeHidden();
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await expect(drawer).toBeVisible();
+    await expect(drawer.getByRole('link', { name: 'Overblik' })).toHaveAttribute('aria-current', 'page');
+    await expectNoAxeViolations(page, 'the open menu on a phone');
+    await drawer.getByRole('link', { name: 'Opfølgning' }).click();
+    await expect(page).toHaveURL(/\/unit\/reviews/);
+    await expect(drawer).toBeHidden();
+  });
+
+  test.describe('without JavaScript', () => {
+    test.use({ javaScriptEnabled: false });
+
+    test('the menu stays on the page as a list of links', async ({ page }) => {
+      await signIn(page, rc.people.procurement);
+      await useLanguage(page.context(), 'da');
+      await page.goto('/unit');
+      await expect(page.getByRole('button', { name: 'Menu' })).toBeHidden();
+      const menu = page.locator('.navigation-menu').getByRole('navigation', { name: 'Hovedmenu' });
+      await expect(menu.getByRole('link', { name: 'Udbud' })).toBeVisible();
+      await menu.getByRole('link', { name: 'Stillingsbeskrivelser' }).click();
+      await expect(page).toHaveURL(/\/unit\/job-orders/);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    });
+  });
 });
