@@ -87,7 +87,7 @@ test.describe('on a phone', () => {
       await expect(menu.getByRole('link', { name: 'Udbud' })).toBeVisible();
       await menu.getByRole('link', { name: 'Stillingsbeskrivelser' }).click();
       await expect(page).toHaveURL(/\/unit\/job-orders/);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(375);
     });
   });
 });

@@ -160,6 +160,11 @@ export async function validateForm<T extends object>(
   return { errors: errorsOf(entries) };
 }
 
+/** The status a refused domain action answers with: 409 stale, 400 bad input, 422 not allowed now. */
+export function refusalStatus(error: unknown): number {
+  return error instanceof ConflictError ? 409 : error instanceof InvalidInputError ? 400 : 422;
+}
+
 /**
  * A refusal of the domain (a stale version, a transition the state does not allow, a
  * failing rule, input that does not add up) as the form's error, in the person's language;

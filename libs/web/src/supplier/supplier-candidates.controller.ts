@@ -2,10 +2,10 @@ import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ContractsService } from '@klausul/contracts';
-import { type Actor, ConflictError } from '@klausul/domain';
+import { type Actor } from '@klausul/domain';
 import { CurrentActor, Roles, WebForms } from '@klausul/identity';
 import { CandidateService, JobOrderService, PlacementService } from '@klausul/matching';
-import { domainErrorOf, type FormErrors, FormBody, type FormValues, validateForm } from '../forms/form';
+import { domainErrorOf, type FormErrors, FormBody, type FormValues, validateForm, refusalStatus } from '../forms/form';
 import { translator } from '../i18n/i18n';
 import { languageOf } from '../setup/page-locals';
 import { redirectAfterPost, renderPage } from '../setup/render-page';
@@ -108,7 +108,7 @@ export class SupplierCandidatesController {
     } catch (error) {
       const errors = (action === 'hire' ? hireRefusal(error, t) : undefined) ?? domainErrorOf(error, t, fieldsOf(action)[0], lang);
       if (!errors) throw error;
-      await refused(errors, error instanceof ConflictError ? 409 : 422);
+      await refused(errors, refusalStatus(error));
     }
   }
 

@@ -5,7 +5,7 @@ import { ContractsService } from '@klausul/contracts';
 import { type Actor, ConflictError } from '@klausul/domain';
 import { CurrentActor, Roles, WebForms } from '@klausul/identity';
 import { CreateJobOrderDto, JobOrderEventDto, JobOrderService, type JobOrderView } from '@klausul/matching';
-import { domainErrorOf, type FormErrors, FormBody, type FormState, type FormValues, number, validateForm } from '../forms/form';
+import { domainErrorOf, type FormErrors, FormBody, type FormState, type FormValues, number, validateForm, refusalStatus } from '../forms/form';
 import { translator } from '../i18n/i18n';
 import { languageOf } from '../setup/page-locals';
 import { redirectAfterPost, renderPage } from '../setup/render-page';
@@ -161,7 +161,7 @@ export class SupplierJobOrdersController {
     } catch (error) {
       const errors = domainErrorOf(error, t, 'actions', lang);
       if (!errors) throw error;
-      this.renderView(req, res, await this.jobOrders.get(actor, id), actor, { errors, status: error instanceof ConflictError ? 409 : 422 });
+      this.renderView(req, res, await this.jobOrders.get(actor, id), actor, { errors, status: refusalStatus(error) });
     }
   }
 

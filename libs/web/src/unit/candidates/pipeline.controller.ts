@@ -1,11 +1,11 @@
 import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { type Actor, ConflictError } from '@klausul/domain';
+import { type Actor } from '@klausul/domain';
 import { UpskillingService } from '@klausul/followup';
 import { CurrentActor, Roles, WebForms } from '@klausul/identity';
 import { CandidateService, type CandidateView, JobOrderService } from '@klausul/matching';
-import { domainErrorOf, errorsOf, FormBody, type FormValues, text, validateForm } from '../../forms/form';
+import { domainErrorOf, errorsOf, FormBody, type FormValues, text, validateForm, refusalStatus } from '../../forms/form';
 import { translator } from '../../i18n/i18n';
 import { languageOf } from '../../setup/page-locals';
 import { redirectAfterPost, renderPage } from '../../setup/render-page';
@@ -84,7 +84,7 @@ export class UnitPipelineController {
     } catch (error) {
       const errors = domainErrorOf(error, t, moveFieldId(id, 'event'), lang);
       if (!errors) throw error;
-      await refuse(errors, error instanceof ConflictError ? 409 : 422);
+      await refuse(errors, refusalStatus(error));
     }
   }
 

@@ -1,11 +1,11 @@
 import { Controller, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { type Actor, Clock, ConflictError, GuardFailedError, InvalidInputError } from '@klausul/domain';
+import { type Actor, Clock, GuardFailedError, InvalidInputError } from '@klausul/domain';
 import { CurrentActor, Roles, UsersService, WebForms } from '@klausul/identity';
 import { CandidateService, ForwardJobOrderDto, JobcenterChannelService, JobOrderEventDto, JobOrderService, ReturnJobOrderDto } from '@klausul/matching';
 import { WorkflowHistoryRepository } from '@klausul/workflow';
-import { domainErrorOf, errorsOf, FormBody, type FormValues, list, text, validateForm } from '../../forms/form';
+import { domainErrorOf, errorsOf, FormBody, type FormValues, list, text, validateForm, refusalStatus } from '../../forms/form';
 import { translator } from '../../i18n/i18n';
 import { languageOf } from '../../setup/page-locals';
 import { redirectAfterPost } from '../../setup/render-page';
@@ -103,7 +103,7 @@ export class UnitJobOrderEventsController {
       }
       const errors = domainErrorOf(error, t, 'actions', languageOf(req));
       if (!errors) throw error;
-      renderJobOrderPage(this.services, req, res, actor, id, { problem: { form: 'actions', errors }, status: error instanceof ConflictError ? 409 : 422 });
+      renderJobOrderPage(this.services, req, res, actor, id, { problem: { form: 'actions', errors }, status: refusalStatus(error) });
     }
   }
 
@@ -141,7 +141,7 @@ export class UnitJobOrderEventsController {
       const field = origin.form === 'forward' ? CHANNELS_FIELD : origin.form === 'return' ? 'comment' : 'actions';
       const errors = domainErrorOf(error, t, field, lang);
       if (!errors) throw error;
-      const status = error instanceof ConflictError ? 409 : error instanceof InvalidInputError ? 400 : 422;
+      const status = refusalStatus(error);
       renderJobOrderPage(this.services, req, res, actor, id, { problem: { ...origin, errors }, status });
     }
   }

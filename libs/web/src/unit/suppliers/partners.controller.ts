@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { AddPartnerDto, ContractsService, type ContractView, PARTNER_KINDS, SuppliersService } from '@klausul/contracts';
 import { type Actor, ConflictError, InvalidInputError } from '@klausul/domain';
 import { CurrentActor, Roles, WebForms } from '@klausul/identity';
-import { domainErrorOf, errorsOf, FormBody, type FormState, type FormValues, text, validateForm } from '../../forms/form';
+import { domainErrorOf, errorsOf, FormBody, type FormState, type FormValues, text, validateForm, refusalStatus } from '../../forms/form';
 import { translator } from '../../i18n/i18n';
 import { languageOf } from '../../setup/page-locals';
 import { redirectAfterPost, renderPage } from '../../setup/render-page';
@@ -51,7 +51,7 @@ export class PartnersPagesController {
             ? errorsOf([{ field: 'supplierId', text: t('unitTenders.partner.refused') }])
             : domainErrorOf(error, t, 'supplierId', lang);
       if (!errors) throw error;
-      await this.render(req, res, actor, contract, { values, errors }, error instanceof ConflictError ? 409 : 400);
+      await this.render(req, res, actor, contract, { values, errors }, refusalStatus(error));
     }
   }
 

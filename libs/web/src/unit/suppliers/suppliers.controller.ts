@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { ContractsService, CreateSupplierDto, SuppliersService, type SupplierView, UpdateSupplierDto } from '@klausul/contracts';
 import { type Actor, InvalidInputError, type Role } from '@klausul/domain';
 import { CurrentActor, Roles, WebForms } from '@klausul/identity';
-import { bool, domainErrorOf, errorsOf, FormBody, type FormState, type FormValues, text, validateForm } from '../../forms/form';
+import { bool, domainErrorOf, errorsOf, FormBody, type FormState, type FormValues, text, validateForm, refusalStatus } from '../../forms/form';
 import { translator } from '../../i18n/i18n';
 import { languageOf } from '../../setup/page-locals';
 import { redirectAfterPost, renderPage } from '../../setup/render-page';
@@ -78,7 +78,7 @@ export class SuppliersPagesController {
       // A CVR number already registered is named on its field.
       const errors = domainErrorOf(error, t, 'cvr', lang, labels);
       if (!errors) throw error;
-      this.renderNew(req, res, { values, errors }, 409);
+      this.renderNew(req, res, { values, errors }, refusalStatus(error));
     }
   }
 

@@ -1,11 +1,13 @@
 import type { Request, Response } from 'express';
 import type { TenderView } from '@klausul/contracts';
 import { tenderWorkflow } from '@klausul/contracts';
-import { type Actor, ConflictError, InvalidInputError } from '@klausul/domain';
+import { type Actor, InvalidInputError } from '@klausul/domain';
 import type { UsersService } from '@klausul/identity';
 import { MAX_PAGE_SIZE } from '@klausul/paging';
 import type { WorkflowHistoryRepository } from '@klausul/workflow';
-import { domainErrorOf, errorsOf, type FormErrors, type FormValues } from '../../forms/form';
+import { domainErrorOf, errorsOf, type FormErrors, type FormValues, refusalStatus } from '../../forms/form';
+
+export { refusalStatus };
 import { type Translate, translator } from '../../i18n/i18n';
 import { languageOf } from '../../setup/page-locals';
 import { renderPage } from '../../setup/render-page';
@@ -64,11 +66,6 @@ export function inputRefusalOf(error: unknown, t: Translate, lang: 'da' | 'en', 
       return { field: idOf(dashed), text: lang === 'en' ? t('common.errors.invalidInput', { reason: error.message }) : t('unitTenders.fieldRefused', { field: label }) };
     }),
   );
-}
-
-/** The status of a refused event: a stale version 409, input that does not add up 400, a state or rule that refuses 422. */
-export function refusalStatus(error: unknown): number {
-  return error instanceof ConflictError ? 409 : error instanceof InvalidInputError ? 400 : 422;
 }
 
 /** The tender's page: facts, lots, screening, meetings, clause drafts, contracts, history, and the events allowed now. */

@@ -2,13 +2,13 @@ import { Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '@klausul/config';
-import { type Actor, ConflictError, InvalidInputError } from '@klausul/domain';
+import { type Actor, ConflictError } from '@klausul/domain';
 import {
   CompleteParticipantDto, DropOutParticipantDto, type ParticipantView, ProposeParticipantDto, UPSKILLING_OUTCOMES, UPSKILLING_ROLES, UpskillingService,
 } from '@klausul/followup';
 import { CurrentActor, Roles, WebForms } from '@klausul/identity';
 import { JobOrderService, type JobOrderListQuery, SHIFT_PATTERNS, TARGET_GROUPS } from '@klausul/matching';
-import { domainErrorOf, errorsOf, type FieldError, FormBody, type FormState, type FormValues, text, validateForm } from '../../forms/form';
+import { domainErrorOf, errorsOf, type FieldError, FormBody, type FormState, type FormValues, text, validateForm, refusalStatus } from '../../forms/form';
 import { type Translate, translator } from '../../i18n/i18n';
 import { cvOfUpload, fieldId, fileErrorOf, inFormOrder, megabytes, proposeBody, typedValues } from '../../jobcenter/propose-form';
 import type { FormRequest } from '../../setup/form-csrf.middleware';
@@ -88,7 +88,7 @@ export class UpskillingParticipantsController {
         : undefined;
       const refusal = fileError ? errorsOf([fileError]) : (alreadyProposed ?? domainErrorOf(error, t, 'jobOrderId', lang));
       if (!refusal) throw error;
-      const status = error instanceof ConflictError ? 409 : error instanceof InvalidInputError ? 400 : 422;
+      const status = refusalStatus(error);
       return this.renderPropose(actor, participant, req, res, { values, errors: refusal }, status);
     }
     redirectAfterPost(res, `/unit/upskilling/${participant.programmeId}?saved=proposed`);
@@ -112,7 +112,7 @@ export class UpskillingParticipantsController {
     } catch (error) {
       const errors = domainErrorOf(error, t, 'endDate', lang);
       if (!errors) throw error;
-      const status = error instanceof ConflictError ? 409 : error instanceof InvalidInputError ? 400 : 422;
+      const status = refusalStatus(error);
       this.renderEnd(actor, await this.upskilling.getParticipant(actor, id), event, req, res, { values, errors }, status);
     }
   }
